@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DUPLICATE_POLICIES, type DuplicatePolicy } from '../../lambdas/shared/config.ts';
+import { OUTLET_ID } from '../../lambdas/shared/keys.ts';
+import { LocalPipeline } from '../../local/pipeline.ts';
+import { formatSummary, type SubmittedDocument, summarizeRun } from '../../local/run-summary.ts';
+import { info, writeLine } from '../output.ts';
+import { expandPaths } from '../paths.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const RUN_USAGE = 'syndicate run [--state DIR] [--outlet ID] [--duplicate-policy drop|flag] PATH...';
+
+/**
+ * Runs the whole pipeline locally on the given files and folders: every
+ * message that reaches the output queue is printed as one JSON line; progress
+ * and the summary go to stderr.
+ */
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      state: { type: 'string', default: '.syndicate' },
+      outlet: { type: 'string', default: 'local' },
+      'duplicate-policy': { type: 'string', default: 'drop' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length === 0) throw new UsageError('run needs at least one PATH');
+  if (!OUTLET_ID.test(values.outlet)) throw new UsageError(`--outlet must match ${OUTLET_ID.source}`);
+  const policy = values['duplicate-policy'] as DuplicatePolicy;
+  if (!DUPLICATE_POLICIES.includes(policy)) throw new UsageError('--duplicate-policy must be drop or flag');
+  const files = expandPaths(positionals);
+
+  const pipeline = await LocalPipeline.start({ stateDir: values.state, duplicatePolicy: policy });
+  try {
+    const submitted: SubmittedDocument[] = [];
+    for (const path of files) {
+      const stored = await pipeline.ingest(values.outlet, readFileSync(path));
+      submitted.push({ path, outlet: values.outlet, ...stored });
+    }
+    info(
+      `syndicate run: ${submitted.length} document(s) stored under s3://${pipeline.resources.bucket}/incoming/${values.outlet}/`,
+    );
+    await pipeline.waitForIdle();
+    const published = await pipeline.drainOutput();
+    for (const { body } of published) await writeLine(body);
+    const summary = await summarizeRun(pipeline, submitted, published.length);
+    info(formatSummary(summary));
+    if (pipeline.errors.length > 0)
+      info(`syndicate run: ${pipeline.errors.length} handler error(s) were retried`);
+    return summary.rejected.some((r) => r.document) || summary.rejected.some((r) => r.stage !== 'normalize')
+      ? 1
+      : 0;
+  } finally {
+    await pipeline.stop();
+  }
+}

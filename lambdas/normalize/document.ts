@@ -1,0 +1,63 @@
+import { type DocumentRef, ENVELOPE_SCHEMA, type ItemEnvelope } from '../shared/envelope.ts';
+import { describeError } from '../shared/errors.ts';
+import { normalizeItem } from './normalize-item.ts';
+import { type ParseHints, parseDocument } from './parse/index.ts';
+import type { ItemError } from './parse/types.ts';
+
+export interface ArrivedDocument {
+  readonly bytes: Uint8Array;
+  readonly outlet: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly ingestionId: string;
+  readonly receivedAt: string;
+  readonly hints?: ParseHints;
+}
+
+export interface NormalizedDocument {
+  readonly document: DocumentRef;
+  readonly envelopes: ItemEnvelope[];
+  /** Entries that could not be used, each with its reason; the others still go on. */
+  readonly itemErrors: ItemError[];
+}
+
+/**
+ * Parses a document and normalizes each of its items into an envelope for the
+ * next stage. A broken item is reported, never allowed to sink its siblings;
+ * a document that is not a feed or article at all throws RejectedDocumentError.
+ */
+export async function normalizeDocument(
+  arrived: ArrivedDocument,
+  documentId: string,
+): Promise<NormalizedDocument> {
+  const parsed = await parseDocument(arrived.bytes, arrived.hints);
+  const document: DocumentRef = {
+    id: documentId,
+    outlet: arrived.outlet,
+    bucket: arrived.bucket,
+    key: arrived.key,
+    ingestionId: arrived.ingestionId,
+    receivedAt: arrived.receivedAt,
+    format: parsed.format,
+    feed: parsed.feed,
+  };
+  const envelopes: ItemEnvelope[] = [];
+  const itemErrors: ItemError[] = [...parsed.itemErrors];
+  parsed.items.forEach((raw, index) => {
+    try {
+      const item = normalizeItem(raw, {
+        feed: parsed.feed,
+        receivedAt: arrived.receivedAt,
+        ...(parsed.feedDate ? { feedDate: parsed.feedDate } : {}),
+      });
+      if (item.bodyText.length === 0 && item.headline.length === 0) {
+        itemErrors.push({ index, reason: 'item has neither a headline nor a body' });
+        return;
+      }
+      envelopes.push({ schema: ENVELOPE_SCHEMA, document, index, item });
+    } catch (error) {
+      itemErrors.push({ index, reason: describeError(error) });
+    }
+  });
+  return { document, envelopes, itemErrors };
+}

@@ -1,0 +1,94 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { DeadLetterSink } from '../shared/dead-letters.ts';
+import type { EnvelopeQueue } from '../shared/envelope-queue.ts';
+import { RejectedDocumentError, TransientError } from '../shared/errors.ts';
+import { sha256Hex } from '../shared/hash.ts';
+import { manifestKey, outletFromKey } from '../shared/keys.ts';
+import { type DocumentManifest, putJson } from '../shared/reports.ts';
+import { readS3Notification } from '../shared/s3-events.ts';
+import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage.ts';
+import { normalizeDocument } from './document.ts';
+
+export interface NormalizeStageDeps {
+  readonly s3: S3Client;
+  readonly next: EnvelopeQueue;
+  readonly deadLetters: DeadLetterSink;
+  readonly logger: Logger;
+}
+
+async function readObject(s3: S3Client, bucket: string, key: string) {
+  const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  if (!object.Body) throw new TransientError(`s3://${bucket}/${key} returned no body`);
+  return { bytes: await object.Body.transformToByteArray(), contentType: object.ContentType };
+}
+
+/**
+ * Normalize: S3 event → raw document → items. Sends one envelope per item to
+ * dedupe, then records a manifest next to the raw document. Envelopes go first:
+ * if the manifest write fails the record is retried, and dedupe recognises the
+ * resent envelopes as the same arrival.
+ */
+export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandler {
+  const { s3, next, logger } = deps;
+  return createSqsStageHandler({
+    logger,
+    deadLetters: deps.deadLetters,
+    async processRecord(record) {
+      for (const arrival of readS3Notification(record.body)) {
+        const outlet = outletFromKey(arrival.key);
+        const { bytes, contentType } = await readObject(s3, arrival.bucket, arrival.key);
+        const documentId = sha256Hex(bytes);
+        const base = {
+          documentId,
+          outlet,
+          key: arrival.key,
+          ingestionId: arrival.ingestionId,
+          receivedAt: arrival.eventTime,
+        };
+        try {
+          const result = await normalizeDocument(
+            {
+              bytes,
+              outlet,
+              bucket: arrival.bucket,
+              key: arrival.key,
+              ingestionId: arrival.ingestionId,
+              receivedAt: arrival.eventTime,
+              hints: contentType ? { contentType } : {},
+            },
+            documentId,
+          );
+          await next.send(result.envelopes);
+          const manifest: DocumentManifest = {
+            ...base,
+            status: 'accepted',
+            format: result.document.format,
+            feed: result.document.feed,
+            items: result.envelopes.length,
+            itemErrors: result.itemErrors,
+          };
+          await putJson(s3, arrival.bucket, manifestKey(outlet, documentId), manifest);
+          logger.info('document normalized', {
+            documentId,
+            outlet,
+            items: result.envelopes.length,
+            itemErrors: result.itemErrors.length,
+          });
+        } catch (error) {
+          if (error instanceof RejectedDocumentError) {
+            const manifest: DocumentManifest = {
+              ...base,
+              status: 'rejected',
+              items: 0,
+              itemErrors: [],
+              rejection: { code: error.code, reason: error.message },
+            };
+            await putJson(s3, arrival.bucket, manifestKey(outlet, documentId), manifest);
+          }
+          throw error;
+        }
+      }
+    },
+  });
+}

@@ -1,0 +1,5 @@
+import { loadStageConfig } from '../shared/config.ts';
+import { bootstrapPublish } from './bootstrap.ts';
+
+// Lambda entry point: configuration is validated and clients are built once per cold start.
+export const handler = bootstrapPublish(loadStageConfig());

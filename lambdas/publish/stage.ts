@@ -1,0 +1,38 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { DeadLetterSink } from '../shared/dead-letters.ts';
+import { readEnvelope } from '../shared/envelope-queue.ts';
+import { InvalidMessageError } from '../shared/errors.ts';
+import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage.ts';
+import { toOutputMessage } from './message.ts';
+import { toNinjs } from './ninjs.ts';
+import type { OutputQueue } from './output-queue.ts';
+import { assertValidNinjs } from './validate.ts';
+
+export interface PublishStageDeps {
+  readonly s3: S3Client;
+  readonly output: OutputQueue;
+  readonly deadLetters: DeadLetterSink;
+  readonly logger: Logger;
+}
+
+/**
+ * Publish: the envelope becomes a ninjs 3.1 document, validated against the
+ * official schema before it is sent. An invalid one goes to this stage's DLQ
+ * with the validator's reason and never reaches consumers.
+ */
+export function createPublishHandler(deps: PublishStageDeps): SqsStageHandler {
+  return createSqsStageHandler({
+    logger: deps.logger,
+    deadLetters: deps.deadLetters,
+    async processRecord(record) {
+      const envelope = await readEnvelope(deps.s3, record.body);
+      if (!envelope.dedupe)
+        throw new InvalidMessageError('publish received an item that dedupe has not decided');
+      const ninjs = toNinjs(envelope);
+      assertValidNinjs(ninjs);
+      await deps.output.publish(toOutputMessage(envelope, ninjs));
+      deps.logger.info('published', { uri: ninjs.uri, version: ninjs.version });
+    },
+  });
+}

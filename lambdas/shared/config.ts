@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.ts';
+
+/**
+ * Configuration is read once per cold start from the environment and validated,
+ * so a mis-deployed function fails loudly at init instead of on the first record.
+ * A local emulator is only configuration: an endpoint URL, never a code path.
+ */
+
+const endpoint = z.url().optional();
+
+export const awsConfigSchema = z.object({
+  region: z.string().min(1).default('us-east-1'),
+  endpoints: z
+    .object({ s3: endpoint, sqs: endpoint, dynamodb: endpoint })
+    .default({ s3: undefined, sqs: undefined, dynamodb: undefined }),
+});
+export type AwsConfig = z.infer<typeof awsConfigSchema>;
+
+export const DUPLICATE_POLICIES = ['drop', 'flag'] as const;
+export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number];
+
+export const stageConfigSchema = z.object({
+  aws: awsConfigSchema,
+  rawBucket: z.string().min(1),
+  /** The queue this stage sends its results to. */
+  nextQueueUrl: z.url(),
+  /** This stage's own dead-letter queue, for permanent failures with a reason. */
+  deadLetterQueueUrl: z.url(),
+});
+export type StageConfig = z.infer<typeof stageConfigSchema>;
+
+export const dedupeConfigSchema = stageConfigSchema.extend({
+  indexTable: z.string().min(1),
+  duplicatePolicy: z.enum(DUPLICATE_POLICIES).default('drop'),
+  lookbackDays: z.coerce.number().int().positive().max(3650).default(30),
+});
+export type DedupeConfig = z.infer<typeof dedupeConfigSchema>;
+
+function awsFromEnv(env: NodeJS.ProcessEnv): unknown {
+  return {
+    region: env.AWS_REGION,
+    endpoints: {
+      s3: env.SYNDICATE_S3_ENDPOINT || undefined,
+      sqs: env.SYNDICATE_SQS_ENDPOINT || undefined,
+      dynamodb: env.SYNDICATE_DYNAMODB_ENDPOINT || undefined,
+    },
+  };
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new ConfigError(`invalid configuration: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+export function loadStageConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
+  return parseOrThrow(stageConfigSchema, {
+    aws: awsFromEnv(env),
+    rawBucket: env.RAW_BUCKET,
+    nextQueueUrl: env.NEXT_QUEUE_URL,
+    deadLetterQueueUrl: env.DLQ_URL,
+  });
+}
+
+export function loadDedupeConfig(env: NodeJS.ProcessEnv = process.env): DedupeConfig {
+  return parseOrThrow(dedupeConfigSchema, {
+    aws: awsFromEnv(env),
+    rawBucket: env.RAW_BUCKET,
+    nextQueueUrl: env.NEXT_QUEUE_URL,
+    deadLetterQueueUrl: env.DLQ_URL,
+    indexTable: env.INDEX_TABLE,
+    duplicatePolicy: env.DUPLICATE_POLICY || undefined,
+    lookbackDays: env.LOOKBACK_DAYS || undefined,
+  });
+}

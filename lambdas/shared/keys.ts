@@ -1,0 +1,45 @@
+import { RejectedDocumentError } from './errors.ts';
+
+/**
+ * The raw archive's layout. Raw documents live under `incoming/{outlet}/`,
+ * content-addressed; everything the pipeline learns about a document lives next
+ * to it under `reports/{outlet}/{documentId}/`, outside the prefix that triggers
+ * processing so writing a report never starts a run.
+ */
+export const INCOMING_PREFIX = 'incoming/';
+export const REPORTS_PREFIX = 'reports/';
+export const OUTLET_ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
+export function assertOutletId(outlet: string): string {
+  if (!OUTLET_ID.test(outlet)) {
+    throw new RejectedDocumentError('bad-outlet', `outlet id "${outlet}" must match ${OUTLET_ID.source}`);
+  }
+  return outlet;
+}
+
+export function rawDocumentKey(outlet: string, documentId: string): string {
+  return `${INCOMING_PREFIX}${assertOutletId(outlet)}/${documentId}`;
+}
+
+/** The outlet a raw object belongs to, from its key (`incoming/{outlet}/…`). */
+export function outletFromKey(key: string): string {
+  if (!key.startsWith(INCOMING_PREFIX)) {
+    throw new RejectedDocumentError('bad-key', `object key "${key}" is not under ${INCOMING_PREFIX}`);
+  }
+  const outlet = key.slice(INCOMING_PREFIX.length).split('/')[0] ?? '';
+  if (key.split('/').length < 3)
+    throw new RejectedDocumentError('bad-key', `object key "${key}" has no outlet folder`);
+  return assertOutletId(outlet);
+}
+
+export function reportPrefix(outlet: string, documentId: string): string {
+  return `${REPORTS_PREFIX}${outlet}/${documentId}/`;
+}
+
+export function manifestKey(outlet: string, documentId: string): string {
+  return `${reportPrefix(outlet, documentId)}manifest.json`;
+}
+
+export function decisionKey(outlet: string, documentId: string, index: number): string {
+  return `${reportPrefix(outlet, documentId)}items/${index}.dedupe.json`;
+}

@@ -1,0 +1,34 @@
+import type { S3EventRecord } from 'aws-lambda';
+import { InvalidMessageError } from './errors.ts';
+
+export interface ObjectArrival {
+  readonly bucket: string;
+  readonly key: string;
+  readonly eventTime: string;
+  /** Unique per write of one key: the arrival's identity, stable across redeliveries. */
+  readonly ingestionId: string;
+}
+
+/**
+ * Reads the S3 event notification that S3 delivers into the normalize queue.
+ * The test event S3 sends when a notification is configured yields nothing.
+ */
+export function readS3Notification(body: string): ObjectArrival[] {
+  let parsed: { Records?: S3EventRecord[]; Event?: string };
+  try {
+    parsed = JSON.parse(body);
+  } catch (error) {
+    throw new InvalidMessageError('S3 notification is not JSON', { cause: error });
+  }
+  if (parsed.Event === 's3:TestEvent') return [];
+  if (!Array.isArray(parsed.Records)) throw new InvalidMessageError('S3 notification has no Records');
+  return parsed.Records.filter((record) => record.eventName?.startsWith('ObjectCreated:')).map((record) => {
+    const bucket = record.s3?.bucket?.name;
+    const rawKey = record.s3?.object?.key;
+    if (!bucket || !rawKey) throw new InvalidMessageError('S3 notification record lacks bucket or key');
+    // Keys arrive URL-encoded with "+" for spaces.
+    const key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+    const sequencer = record.s3.object.sequencer ?? record.eventTime;
+    return { bucket, key, eventTime: record.eventTime, ingestionId: `${key}@${sequencer}` };
+  });
+}

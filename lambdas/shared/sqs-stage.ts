@@ -1,0 +1,52 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { DeadLetterSink } from './dead-letters.ts';
+import { describeError, isPermanent } from './errors.ts';
+
+export type SqsStageHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
+
+export interface SqsStageOptions {
+  readonly logger: Logger;
+  readonly deadLetters: DeadLetterSink;
+  readonly processRecord: (record: SQSRecord) => Promise<void>;
+}
+
+/**
+ * The one adapter every SQS-driven stage shares. Each record succeeds, goes to
+ * the dead-letter queue with its reason (permanent errors: retrying cannot
+ * help), or is reported as a batch item failure so SQS redelivers it
+ * (everything else). Nothing is swallowed: if even the dead-letter send fails,
+ * the record is reported failed and comes back.
+ */
+export function createSqsStageHandler(options: SqsStageOptions): SqsStageHandler {
+  const { logger, deadLetters, processRecord } = options;
+  const recordHandler = async (record: SQSRecord): Promise<void> => {
+    try {
+      await processRecord(record);
+    } catch (error) {
+      if (isPermanent(error)) {
+        logger.warn('record rejected permanently', {
+          messageId: record.messageId,
+          code: error.code,
+          reason: error.message,
+        });
+        await deadLetters.send(record, error);
+        return;
+      }
+      logger.error('record failed, will be retried', {
+        messageId: record.messageId,
+        error: describeError(error),
+      });
+      throw error;
+    }
+  };
+
+  return async (event, context) => {
+    const processor = new BatchProcessor(EventType.SQS);
+    return processPartialResponse(event, recordHandler, processor, {
+      ...(context ? { context } : {}),
+      throwOnFullBatchFailure: false,
+    });
+  };
+}

@@ -1,0 +1,8 @@
+import { loadStageConfig } from '../shared/config.ts';
+import { OutletRegistry } from '../shared/outlets.ts';
+import { bootstrapTag } from './bootstrap.ts';
+
+// Lambda entry point: configuration is validated and clients are built once per cold start.
+export const handler = bootstrapTag(loadStageConfig(), {
+  outlets: OutletRegistry.parse(process.env.OUTLETS),
+});

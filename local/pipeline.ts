@@ -1,0 +1,281 @@
+import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  type Message,
+  ReceiveMessageCommand,
+} from '@aws-sdk/client-sqs';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { bootstrapDedupe } from '../lambdas/dedupe/bootstrap.ts';
+import { bootstrapNormalize } from '../lambdas/normalize/bootstrap.ts';
+import { bootstrapPublish } from '../lambdas/publish/bootstrap.ts';
+import { resolveBody } from '../lambdas/shared/claim-check.ts';
+import { type AwsClients, createAwsClients } from '../lambdas/shared/clients.ts';
+import { type DuplicatePolicy, dedupeConfigSchema, stageConfigSchema } from '../lambdas/shared/config.ts';
+import { sha256Hex } from '../lambdas/shared/hash.ts';
+import { rawDocumentKey } from '../lambdas/shared/keys.ts';
+import { createLogger } from '../lambdas/shared/logger.ts';
+import { OutletRegistry } from '../lambdas/shared/outlets.ts';
+import { bootstrapTag } from '../lambdas/tag/bootstrap.ts';
+import { EMULATOR_CREDENTIALS, type Emulators, startEmulators } from './emulators.ts';
+import { SqsEventSource } from './event-source.ts';
+import { type LocalResources, provision, STAGES, type Stage } from './provision.ts';
+import { S3NotificationBridge } from './s3-notifications.ts';
+
+export interface LocalPipelineOptions {
+  /** Where the raw archive and the index of earlier reports persist between runs. */
+  readonly stateDir: string;
+  readonly duplicatePolicy?: DuplicatePolicy;
+  readonly lookbackDays?: number;
+  readonly outlets?: OutletRegistry;
+  readonly fifoOutput?: boolean;
+  /** Powertools log level for the stages; WARN and above go to stderr, so stdout stays clean. */
+  readonly logLevel?: string;
+  readonly visibilityTimeout?: number;
+  readonly maxReceiveCount?: number;
+  /** Wraps each stage's handler, e.g. to inject faults in tests. */
+  readonly wrapHandler?: (stage: Stage, handler: StageHandler) => StageHandler;
+}
+
+export type StageHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
+
+export interface DeadLetter {
+  readonly stage: Stage | 'output';
+  readonly body: string;
+  readonly code?: string;
+  readonly reason: string;
+}
+
+const REGION = 'us-east-1';
+
+/**
+ * The whole pipeline on this machine: emulators, the resources the CDK stack
+ * would create, S3 notifications, and one event source per stage driving the
+ * very handlers that run on Lambda, over real HTTP with the real SDK clients.
+ */
+export class LocalPipeline {
+  private constructor(
+    readonly emulators: Emulators,
+    readonly clients: AwsClients,
+    readonly resources: LocalResources,
+    readonly bridge: S3NotificationBridge,
+    readonly sources: ReadonlyMap<Stage, SqsEventSource>,
+    readonly errors: unknown[],
+  ) {}
+
+  static async start(options: LocalPipelineOptions): Promise<LocalPipeline> {
+    const emulators = await startEmulators(options.stateDir);
+    try {
+      const aws = { region: REGION, endpoints: emulators.endpoints };
+      const clients = createAwsClients(aws, { credentials: EMULATOR_CREDENTIALS });
+      const resources = await provision(clients, {
+        ...(options.fifoOutput !== undefined ? { fifoOutput: options.fifoOutput } : {}),
+        ...(options.visibilityTimeout !== undefined ? { visibilityTimeout: options.visibilityTimeout } : {}),
+        ...(options.maxReceiveCount !== undefined ? { maxReceiveCount: options.maxReceiveCount } : {}),
+      });
+      const next: Record<Stage, string> = {
+        normalize: resources.stages.dedupe.url,
+        dedupe: resources.stages.tag.url,
+        tag: resources.stages.publish.url,
+        publish: resources.output.url,
+      };
+      const stageConfig = (stage: Stage) =>
+        stageConfigSchema.parse({
+          aws,
+          rawBucket: resources.bucket,
+          nextQueueUrl: next[stage],
+          deadLetterQueueUrl: resources.stages[stage].dlqUrl,
+        });
+      const logLevel = options.logLevel ?? 'WARN';
+      const handlers: Record<Stage, StageHandler> = {
+        normalize: bootstrapNormalize(stageConfig('normalize'), {
+          clients,
+          logger: createLogger('normalize', logLevel),
+        }),
+        dedupe: bootstrapDedupe(
+          dedupeConfigSchema.parse({
+            ...stageConfig('dedupe'),
+            indexTable: resources.table,
+            duplicatePolicy: options.duplicatePolicy ?? 'drop',
+            lookbackDays: options.lookbackDays ?? 30,
+          }),
+          { clients, logger: createLogger('dedupe', logLevel) },
+        ),
+        tag: bootstrapTag(stageConfig('tag'), {
+          clients,
+          logger: createLogger('tag', logLevel),
+          outlets: options.outlets ?? new OutletRegistry(),
+        }),
+        publish: bootstrapPublish(stageConfig('publish'), {
+          clients,
+          logger: createLogger('publish', logLevel),
+        }),
+      };
+      const errors: unknown[] = [];
+      const sources = new Map<Stage, SqsEventSource>();
+      for (const stage of STAGES) {
+        const handler = options.wrapHandler ? options.wrapHandler(stage, handlers[stage]) : handlers[stage];
+        sources.set(
+          stage,
+          new SqsEventSource({
+            sqs: clients.sqs,
+            queueUrl: resources.stages[stage].url,
+            queueArn: `arn:aws:sqs:${REGION}:000000000000:${stage}`,
+            handler,
+            region: REGION,
+            onError: (error) => errors.push(error),
+          }),
+        );
+      }
+      const bridge = new S3NotificationBridge(
+        emulators.s3rver,
+        clients.sqs,
+        resources.stages.normalize.url,
+        resources.bucket,
+      );
+      const pipeline = new LocalPipeline(emulators, clients, resources, bridge, sources, errors);
+      for (const source of sources.values()) source.start();
+      return pipeline;
+    } catch (error) {
+      await emulators.stop();
+      throw error;
+    }
+  }
+
+  /** Stores a document as the ingest endpoint does: unchanged, content-addressed, under its outlet. */
+  async ingest(
+    outlet: string,
+    bytes: Uint8Array,
+    contentType?: string,
+  ): Promise<{ documentId: string; key: string }> {
+    const documentId = sha256Hex(bytes);
+    const key = rawDocumentKey(outlet, documentId);
+    await this.clients.s3.send(
+      new PutObjectCommand({
+        Bucket: this.resources.bucket,
+        Key: key,
+        Body: bytes,
+        ...(contentType ? { ContentType: contentType } : {}),
+      }),
+    );
+    return { documentId, key };
+  }
+
+  async #queueDepth(url: string): Promise<number> {
+    const result = await this.clients.sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: url,
+        AttributeNames: [
+          'ApproximateNumberOfMessages',
+          'ApproximateNumberOfMessagesNotVisible',
+          'ApproximateNumberOfMessagesDelayed',
+        ],
+      }),
+    );
+    const a = result.Attributes ?? {};
+    return (
+      Number(a.ApproximateNumberOfMessages ?? 0) +
+      Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) +
+      Number(a.ApproximateNumberOfMessagesDelayed ?? 0)
+    );
+  }
+
+  /** Resolves once nothing is in flight anywhere: no pending notification, no busy stage, empty stage queues. */
+  async waitForIdle(timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let quietChecks = 0;
+    while (quietChecks < 2) {
+      if (Date.now() > deadline) throw new Error(`local pipeline still busy after ${timeoutMs} ms`);
+      const failures = this.bridge.takeFailures();
+      if (failures.length > 0) throw new AggregateError(failures, 'S3 notifications could not be forwarded');
+      const depths = await Promise.all(
+        STAGES.map((stage) => this.#queueDepth(this.resources.stages[stage].url)),
+      );
+      const inFlight =
+        this.bridge.pending > 0 ||
+        depths.some((d) => d > 0) ||
+        [...this.sources.values()].some((s) => s.busy);
+      quietChecks = inFlight ? 0 : quietChecks + 1;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Receives (and deletes) everything on the output queue, claim checks resolved. */
+  async drainOutput(): Promise<Array<{ body: string; message: Message }>> {
+    const out: Array<{ body: string; message: Message }> = [];
+    for (;;) {
+      const received = await this.clients.sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: this.resources.output.url,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: 0,
+          MessageAttributeNames: ['All'],
+          MessageSystemAttributeNames: ['All'],
+        }),
+      );
+      const messages = received.Messages ?? [];
+      if (messages.length === 0) return out;
+      for (const message of messages)
+        out.push({ body: await resolveBody(this.clients.s3, message.Body ?? ''), message });
+      await this.clients.sqs.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: this.resources.output.url,
+          Entries: messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
+        }),
+      );
+    }
+  }
+
+  /** Everything in the stages' dead-letter queues, with the reason each carries. */
+  async deadLetters(): Promise<DeadLetter[]> {
+    const letters: DeadLetter[] = [];
+    for (const stage of STAGES) {
+      for (;;) {
+        const received = await this.clients.sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: this.resources.stages[stage].dlqUrl,
+            MaxNumberOfMessages: 10,
+            WaitTimeSeconds: 0,
+            VisibilityTimeout: 300,
+            MessageAttributeNames: ['All'],
+          }),
+        );
+        const messages = received.Messages ?? [];
+        if (messages.length === 0) break;
+        for (const m of messages) {
+          const attrs = m.MessageAttributes ?? {};
+          const code = attrs['syndicate.error.code']?.StringValue;
+          letters.push({
+            stage,
+            body: m.Body ?? '',
+            ...(code ? { code } : {}),
+            reason:
+              attrs['syndicate.error.reason']?.StringValue ??
+              'retries exhausted (moved by the redrive policy)',
+          });
+        }
+      }
+    }
+    return letters;
+  }
+
+  /** Reads a JSON report the stages wrote next to a raw document; undefined when there is none. */
+  async readReport<T>(key: string): Promise<T | undefined> {
+    try {
+      const object = await this.clients.s3.send(
+        new GetObjectCommand({ Bucket: this.resources.bucket, Key: key }),
+      );
+      return JSON.parse((await object.Body?.transformToString('utf-8')) ?? 'null') as T;
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.sources.values()].map((s) => s.stop()));
+    this.bridge.close();
+    for (const client of Object.values(this.clients)) client.destroy();
+    await this.emulators.stop();
+  }
+}
