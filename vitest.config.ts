@@ -7,6 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests each start their own emulators on random ports; two cores suit two workers.
     maxWorkers: 2,
-    reporters: process.env.CI ? ['default'] : ['default'],
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });
