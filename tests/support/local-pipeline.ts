@@ -12,7 +12,12 @@ export interface TestPipeline {
 export async function startTestPipeline(options: Partial<LocalPipelineOptions> = {}): Promise<TestPipeline> {
   const dir = options.stateDir ? undefined : tempDir();
   const stateDir = options.stateDir ?? (dir?.path as string);
-  const pipeline = await LocalPipeline.start({ visibilityTimeout: 1, ...options, stateDir });
+  const pipeline = await LocalPipeline.start({
+    visibilityTimeout: 1,
+    logLevel: 'ERROR',
+    ...options,
+    stateDir,
+  });
   return {
     pipeline,
     stateDir,

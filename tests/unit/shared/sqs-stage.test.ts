@@ -1,0 +1,87 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import type { DeadLetterSink } from '../../../lambdas/shared/dead-letters.ts';
+import {
+  InvalidMessageError,
+  type PipelineError,
+  RejectedDocumentError,
+  TransientError,
+} from '../../../lambdas/shared/errors.ts';
+import { createSqsStageHandler } from '../../../lambdas/shared/sqs-stage.ts';
+
+function record(id: string, body: string): SQSRecord {
+  return {
+    messageId: id,
+    receiptHandle: `rh-${id}`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: '0',
+      SenderId: 'test',
+      ApproximateFirstReceiveTimestamp: '0',
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:q',
+    awsRegion: 'us-east-1',
+  };
+}
+
+class RecordingSink implements DeadLetterSink {
+  readonly sent: Array<{ id: string; code: string; reason: string }> = [];
+  failNext = false;
+  async send(r: SQSRecord, error: PipelineError): Promise<void> {
+    if (this.failNext) throw new Error('DLQ unavailable');
+    this.sent.push({ id: r.messageId, code: error.code, reason: error.message });
+  }
+}
+
+const logger = new Logger({ logLevel: 'SILENT' });
+
+describe('the shared SQS stage adapter', () => {
+  const event: SQSEvent = {
+    Records: [
+      record('ok', 'fine'),
+      record('bad', 'permanent'),
+      record('flaky', 'transient'),
+      record('boom', 'plain'),
+    ],
+  };
+  const process = async (r: SQSRecord) => {
+    if (r.body === 'permanent') throw new RejectedDocumentError('not-a-feed', 'document is not a feed');
+    if (r.body === 'transient') throw new TransientError('S3 timed out');
+    if (r.body === 'plain') throw new Error('unexpected');
+  };
+
+  it('sends permanent failures to the DLQ with their reason and reports only retryable ones as batch item failures', async () => {
+    const sink = new RecordingSink();
+    const handler = createSqsStageHandler({ logger, deadLetters: sink, processRecord: process });
+    const response = await handler(event);
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['boom', 'flaky']);
+    expect(sink.sent).toEqual([{ id: 'bad', code: 'not-a-feed', reason: 'document is not a feed' }]);
+  });
+
+  it('reports a permanent failure as retryable when the DLQ itself cannot be reached, so nothing is lost', async () => {
+    const sink = new RecordingSink();
+    sink.failNext = true;
+    const handler = createSqsStageHandler({ logger, deadLetters: sink, processRecord: process });
+    const response = await handler({ Records: [record('bad', 'permanent')] });
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'bad' }]);
+  });
+
+  it('treats an invalid message as permanent', async () => {
+    const sink = new RecordingSink();
+    const handler = createSqsStageHandler({
+      logger,
+      deadLetters: sink,
+      processRecord: async () => {
+        throw new InvalidMessageError('not an envelope');
+      },
+    });
+    const response = await handler({ Records: [record('x', '{}')] });
+    expect(response.batchItemFailures).toEqual([]);
+    expect(sink.sent[0]?.code).toBe('invalid-message');
+  });
+});
