@@ -15,6 +15,7 @@ import { type DuplicatePolicy, dedupeConfigSchema, stageConfigSchema } from '../
 import { sha256Hex } from '../lambdas/shared/hash.ts';
 import { rawDocumentKey } from '../lambdas/shared/keys.ts';
 import { createLogger } from '../lambdas/shared/logger.ts';
+import { CountingMetrics } from '../lambdas/shared/metrics.ts';
 import { OutletRegistry } from '../lambdas/shared/outlets.ts';
 import { bootstrapTag } from '../lambdas/tag/bootstrap.ts';
 import { EMULATOR_CREDENTIALS, type Emulators, startEmulators } from './emulators.ts';
@@ -61,6 +62,8 @@ export class LocalPipeline {
     readonly bridge: S3NotificationBridge,
     readonly sources: ReadonlyMap<Stage, SqsEventSource>,
     readonly errors: unknown[],
+    /** What each stage counted, as CloudWatch would on AWS. */
+    readonly metrics: ReadonlyMap<Stage, CountingMetrics>,
   ) {}
 
   static async start(options: LocalPipelineOptions): Promise<LocalPipeline> {
@@ -87,6 +90,12 @@ export class LocalPipeline {
           deadLetterQueueUrl: resources.stages[stage].dlqUrl,
         });
       const logLevel = options.logLevel ?? 'WARN';
+      const metrics = new Map(STAGES.map((stage) => [stage, new CountingMetrics()] as const));
+      const observe = (stage: Stage) => ({
+        clients,
+        logger: createLogger(stage, logLevel),
+        metrics: metrics.get(stage) as CountingMetrics,
+      });
       const handlers: Record<Stage, StageHandler> = {
         normalize: bootstrapNormalize(stageConfig('normalize'), {
           clients,
@@ -99,11 +108,10 @@ export class LocalPipeline {
             duplicatePolicy: options.duplicatePolicy ?? 'drop',
             lookbackDays: options.lookbackDays ?? 30,
           }),
-          { clients, logger: createLogger('dedupe', logLevel) },
+          observe('dedupe'),
         ),
         tag: bootstrapTag(stageConfig('tag'), {
-          clients,
-          logger: createLogger('tag', logLevel),
+          ...observe('tag'),
           outlets: options.outlets ?? new OutletRegistry(),
         }),
         publish: bootstrapPublish(stageConfig('publish'), {
@@ -133,7 +141,7 @@ export class LocalPipeline {
         resources.stages.normalize.url,
         resources.bucket,
       );
-      const pipeline = new LocalPipeline(emulators, clients, resources, bridge, sources, errors);
+      const pipeline = new LocalPipeline(emulators, clients, resources, bridge, sources, errors, metrics);
       for (const source of sources.values()) source.start();
       return pipeline;
     } catch (error) {

@@ -4,6 +4,7 @@ import type { StageConfig } from '../shared/config.ts';
 import { createDeadLetterSink } from '../shared/dead-letters.ts';
 import { createEnvelopeQueue } from '../shared/envelope-queue.ts';
 import { createLogger } from '../shared/logger.ts';
+import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import { createNormalizeHandler } from './stage.ts';
 
 /** Wires the normalize stage from validated configuration: on Lambda at cold start, or in the local runner. */
@@ -19,5 +20,6 @@ export function bootstrapNormalize(config: StageConfig, options: BootstrapOption
     }),
     deadLetters: createDeadLetterSink(clients.sqs, config.deadLetterQueueUrl, 'normalize'),
     logger: options.logger ?? createLogger('normalize'),
+    metrics: options.metrics ?? createPowertoolsMetrics('normalize'),
   });
 }

@@ -5,6 +5,7 @@ import type { EnvelopeQueue } from '../shared/envelope-queue.ts';
 import { RejectedDocumentError, TransientError } from '../shared/errors.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import { manifestKey, outletFromKey } from '../shared/keys.ts';
+import { METRICS, type StageMetrics } from '../shared/metrics.ts';
 import { type DocumentManifest, putJson } from '../shared/reports.ts';
 import { readS3Notification } from '../shared/s3-events.ts';
 import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage.ts';
@@ -15,6 +16,7 @@ export interface NormalizeStageDeps {
   readonly next: EnvelopeQueue;
   readonly deadLetters: DeadLetterSink;
   readonly logger: Logger;
+  readonly metrics?: StageMetrics;
 }
 
 async function readObject(s3: S3Client, bucket: string, key: string) {
@@ -30,15 +32,17 @@ async function readObject(s3: S3Client, bucket: string, key: string) {
  * resent envelopes as the same arrival.
  */
 export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandler {
-  const { s3, next, logger } = deps;
+  const { s3, next, logger, metrics } = deps;
   return createSqsStageHandler({
     logger,
     deadLetters: deps.deadLetters,
+    ...(metrics ? { metrics } : {}),
     async processRecord(record) {
       for (const arrival of readS3Notification(record.body)) {
         const outlet = outletFromKey(arrival.key);
         const { bytes, contentType } = await readObject(s3, arrival.bucket, arrival.key);
         const documentId = sha256Hex(bytes);
+        metrics?.count(METRICS.documentsReceived);
         const base = {
           documentId,
           outlet,
@@ -69,6 +73,8 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
             itemErrors: result.itemErrors,
           };
           await putJson(s3, arrival.bucket, manifestKey(outlet, documentId), manifest);
+          metrics?.count(METRICS.itemsIn, result.envelopes.length);
+          metrics?.count(METRICS.itemsRejected, result.itemErrors.length);
           logger.info('document normalized', {
             documentId,
             outlet,
@@ -85,6 +91,7 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
               rejection: { code: error.code, reason: error.message },
             };
             await putJson(s3, arrival.bucket, manifestKey(outlet, documentId), manifest);
+            metrics?.count(METRICS.documentsRejected);
           }
           throw error;
         }

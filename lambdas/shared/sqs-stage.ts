@@ -3,6 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DeadLetterSink } from './dead-letters.ts';
 import { describeError, isPermanent } from './errors.ts';
+import { METRICS, type StageMetrics } from './metrics.ts';
 
 export type SqsStageHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
 
@@ -10,6 +11,7 @@ export interface SqsStageOptions {
   readonly logger: Logger;
   readonly deadLetters: DeadLetterSink;
   readonly processRecord: (record: SQSRecord) => Promise<void>;
+  readonly metrics?: StageMetrics;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface SqsStageOptions {
  * the record is reported failed and comes back.
  */
 export function createSqsStageHandler(options: SqsStageOptions): SqsStageHandler {
-  const { logger, deadLetters, processRecord } = options;
+  const { logger, deadLetters, processRecord, metrics } = options;
   const recordHandler = async (record: SQSRecord): Promise<void> => {
     try {
       await processRecord(record);
@@ -44,9 +46,13 @@ export function createSqsStageHandler(options: SqsStageOptions): SqsStageHandler
 
   return async (event, context) => {
     const processor = new BatchProcessor(EventType.SQS);
-    return processPartialResponse(event, recordHandler, processor, {
-      ...(context ? { context } : {}),
-      throwOnFullBatchFailure: false,
-    });
+    try {
+      return await processPartialResponse(event, recordHandler, processor, {
+        ...(context ? { context } : {}),
+        throwOnFullBatchFailure: false,
+      });
+    } finally {
+      metrics?.flush();
+    }
   };
 }

@@ -24,6 +24,7 @@ describe('the seed article through the local pipeline (emulators, real SDK clien
   const state = tempDir();
   let first: TestPipeline;
   let published: Array<{ body: string; attributes: Record<string, string | undefined> }>;
+  let normalizeCounts: Map<string, number>;
 
   beforeAll(async () => {
     first = await startTestPipeline({ stateDir: state.path });
@@ -35,6 +36,7 @@ describe('the seed article through the local pipeline (emulators, real SDK clien
         Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue]),
       ),
     }));
+    normalizeCounts = new Map(first.pipeline.metrics.get('normalize')?.counts);
     await first.close();
   });
 
@@ -64,6 +66,12 @@ describe('the seed article through the local pipeline (emulators, real SDK clien
     expect(ninjs.language).toBe('en');
     expect(ninjs.version).toBe('1');
     expect(ninjs.uri).toMatch(/^urn:syndicate:patriotwise:[0-9a-f]{32}$/);
+  });
+
+  it('counts the document and its item as the normalize stage metrics', () => {
+    expect(normalizeCounts.get('DocumentsReceived')).toBe(1);
+    expect(normalizeCounts.get('ItemsIn')).toBe(1);
+    expect(normalizeCounts.get('DocumentsRejected')).toBeUndefined();
   });
 
   it('carries the routing facts as message attributes', () => {
