@@ -97,10 +97,7 @@ export class LocalPipeline {
         metrics: metrics.get(stage) as CountingMetrics,
       });
       const handlers: Record<Stage, StageHandler> = {
-        normalize: bootstrapNormalize(stageConfig('normalize'), {
-          clients,
-          logger: createLogger('normalize', logLevel),
-        }),
+        normalize: bootstrapNormalize(stageConfig('normalize'), observe('normalize')),
         dedupe: bootstrapDedupe(
           dedupeConfigSchema.parse({
             ...stageConfig('dedupe'),
@@ -114,10 +111,7 @@ export class LocalPipeline {
           ...observe('tag'),
           outlets: options.outlets ?? new OutletRegistry(),
         }),
-        publish: bootstrapPublish(stageConfig('publish'), {
-          clients,
-          logger: createLogger('publish', logLevel),
-        }),
+        publish: bootstrapPublish(stageConfig('publish'), observe('publish')),
       };
       const errors: unknown[] = [];
       const sources = new Map<Stage, SqsEventSource>();
