@@ -34,6 +34,8 @@ export interface LocalPipelineOptions {
   readonly logLevel?: string;
   readonly visibilityTimeout?: number;
   readonly maxReceiveCount?: number;
+  /** Event sources polling each stage queue at once, as Lambda scales out (default 2). */
+  readonly concurrency?: number;
   /** Wraps each stage's handler, e.g. to inject faults in tests. */
   readonly wrapHandler?: (stage: Stage, handler: StageHandler) => StageHandler;
 }
@@ -60,7 +62,7 @@ export class LocalPipeline {
     readonly clients: AwsClients,
     readonly resources: LocalResources,
     readonly bridge: S3NotificationBridge,
-    readonly sources: ReadonlyMap<Stage, SqsEventSource>,
+    readonly sources: ReadonlyMap<Stage, readonly SqsEventSource[]>,
     readonly errors: unknown[],
     /** What each stage counted, as CloudWatch would on AWS. */
     readonly metrics: ReadonlyMap<Stage, CountingMetrics>,
@@ -114,19 +116,24 @@ export class LocalPipeline {
         publish: bootstrapPublish(stageConfig('publish'), observe('publish')),
       };
       const errors: unknown[] = [];
-      const sources = new Map<Stage, SqsEventSource>();
+      const sources = new Map<Stage, SqsEventSource[]>();
+      const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, 16));
       for (const stage of STAGES) {
         const handler = options.wrapHandler ? options.wrapHandler(stage, handlers[stage]) : handlers[stage];
         sources.set(
           stage,
-          new SqsEventSource({
-            sqs: clients.sqs,
-            queueUrl: resources.stages[stage].url,
-            queueArn: `arn:aws:sqs:${REGION}:000000000000:${stage}`,
-            handler,
-            region: REGION,
-            onError: (error) => errors.push(error),
-          }),
+          Array.from(
+            { length: concurrency },
+            () =>
+              new SqsEventSource({
+                sqs: clients.sqs,
+                queueUrl: resources.stages[stage].url,
+                queueArn: `arn:aws:sqs:${REGION}:000000000000:${stage}`,
+                handler,
+                region: REGION,
+                onError: (error) => errors.push(error),
+              }),
+          ),
         );
       }
       const bridge = new S3NotificationBridge(
@@ -136,7 +143,7 @@ export class LocalPipeline {
         resources.bucket,
       );
       const pipeline = new LocalPipeline(emulators, clients, resources, bridge, sources, errors, metrics);
-      for (const source of sources.values()) source.start();
+      for (const source of [...sources.values()].flat()) source.start();
       return pipeline;
     } catch (error) {
       await emulators.stop();
@@ -196,7 +203,7 @@ export class LocalPipeline {
       const inFlight =
         this.bridge.pending > 0 ||
         depths.some((d) => d > 0) ||
-        [...this.sources.values()].some((s) => s.busy);
+        [...this.sources.values()].flat().some((s) => s.busy);
       quietChecks = inFlight ? 0 : quietChecks + 1;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -275,7 +282,7 @@ export class LocalPipeline {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.sources.values()].map((s) => s.stop()));
+    await Promise.all([...this.sources.values()].flat().map((s) => s.stop()));
     this.bridge.close();
     for (const client of Object.values(this.clients)) client.destroy();
     await this.emulators.stop();
