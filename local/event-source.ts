@@ -1,4 +1,5 @@
 import {
+  ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
   type Message,
   ReceiveMessageCommand,
@@ -23,6 +24,13 @@ export interface EventSourceOptions {
   readonly waitSeconds?: number;
   readonly region?: string;
   readonly onError?: (error: unknown) => void;
+  /**
+   * The queue's visibility timeout. While a batch is being handled its messages
+   * are kept invisible by extending it, as on AWS a function's timeout is kept
+   * below the queue's visibility timeout: a slow handler must not see its own
+   * messages handed to a second one. Failures still reappear one timeout later.
+   */
+  readonly visibilityTimeoutSeconds?: number;
 }
 
 export class SqsEventSource {
@@ -86,11 +94,14 @@ export class SqsEventSource {
       const event: SQSEvent = { Records: messages.map((m) => this.#toRecord(m)) };
       this.#invocations++;
       let failed = new Set(messages.map((m) => m.MessageId));
+      const stopHeartbeat = this.#keepInvisible(messages);
       try {
         const response = await this.#options.handler(event);
         failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
       } catch (error) {
         this.#options.onError?.(error);
+      } finally {
+        stopHeartbeat();
       }
       const done = messages.filter((m) => !failed.has(m.MessageId));
       if (done.length > 0) {
@@ -109,6 +120,29 @@ export class SqsEventSource {
     } finally {
       this.#busy = false;
     }
+  }
+
+  #keepInvisible(messages: readonly Message[]): () => void {
+    const seconds = this.#options.visibilityTimeoutSeconds;
+    if (!seconds) return () => {};
+    const timer = setInterval(
+      () => {
+        this.#options.sqs
+          .send(
+            new ChangeMessageVisibilityBatchCommand({
+              QueueUrl: this.#options.queueUrl,
+              Entries: messages.map((m, i) => ({
+                Id: String(i),
+                ReceiptHandle: m.ReceiptHandle,
+                VisibilityTimeout: seconds,
+              })),
+            }),
+          )
+          .catch((error: unknown) => this.#options.onError?.(error));
+      },
+      Math.max(200, (seconds * 1000) / 2),
+    );
+    return () => clearInterval(timer);
   }
 
   #toRecord(message: Message): SQSRecord {

@@ -50,6 +50,7 @@ export interface DeadLetter {
 }
 
 const REGION = 'us-east-1';
+const DEFAULT_VISIBILITY_TIMEOUT = 2;
 
 /**
  * The whole pipeline on this machine: emulators, the resources the CDK stack
@@ -132,6 +133,7 @@ export class LocalPipeline {
                 handler,
                 region: REGION,
                 onError: (error) => errors.push(error),
+                visibilityTimeoutSeconds: options.visibilityTimeout ?? DEFAULT_VISIBILITY_TIMEOUT,
               }),
           ),
         );

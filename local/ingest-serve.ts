@@ -1,0 +1,109 @@
+import { bootstrapPoller } from '../lambdas/poller/bootstrap.ts';
+import { pollerConfigSchema } from '../lambdas/poller/config.ts';
+import type { PollSummary } from '../lambdas/poller/stage.ts';
+import { createLogger } from '../lambdas/shared/logger.ts';
+import { CountingMetrics } from '../lambdas/shared/metrics.ts';
+import { OutletRegistry } from '../lambdas/shared/outlets.ts';
+import { startLocalIngest } from './ingest-endpoint.ts';
+import { LocalPipeline } from './pipeline.ts';
+
+export interface ServeOptions {
+  readonly stateDir: string;
+  readonly secretsFile: string;
+  readonly outlets?: OutletRegistry;
+  readonly port?: number;
+  readonly maxBodyBytes?: number;
+  /** Poll the outlets' registered feeds this often; 0 or absent: never. */
+  readonly pollSeconds?: number;
+  /** How often the output queue is drained. */
+  readonly drainIntervalMs?: number;
+  readonly logLevel?: string;
+  /**
+   * Seconds before an unfinished message is redelivered. Longer than `run`'s, so a slow handler on a
+   * busy laptop does not print the same message twice; retries wait this long.
+   */
+  readonly visibilityTimeout?: number;
+  /** Stops serving: the loop ends and everything started is stopped. */
+  readonly signal: AbortSignal;
+  readonly onListening?: (url: string) => void;
+  readonly onOutput: (body: string) => Promise<void> | void;
+  readonly onPoll?: (summary: PollSummary) => void;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * `syndicate serve`: the local pipeline, the push endpoint in front of it,
+ * and optionally the poller on a timer, until the signal aborts. Every
+ * published message is handed to onOutput as it reaches the output queue.
+ */
+export async function serveLocal(options: ServeOptions): Promise<void> {
+  const outlets = options.outlets ?? new OutletRegistry();
+  const logLevel = options.logLevel ?? 'WARN';
+  const pipeline = await LocalPipeline.start({
+    stateDir: options.stateDir,
+    outlets,
+    logLevel,
+    visibilityTimeout: options.visibilityTimeout ?? 30,
+  });
+  try {
+    const endpoint = await startLocalIngest({
+      pipeline,
+      secretsFile: options.secretsFile,
+      outlets,
+      logLevel,
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      ...(options.onError ? { onError: options.onError } : {}),
+    });
+    try {
+      options.onListening?.(endpoint.url);
+      const poll = createPoll(pipeline, outlets, logLevel);
+      const pollEveryMs = (options.pollSeconds ?? 0) * 1000;
+      let nextPollAt = pollEveryMs > 0 ? 0 : Number.POSITIVE_INFINITY;
+      while (!options.signal.aborted) {
+        if (Date.now() >= nextPollAt) {
+          nextPollAt = Date.now() + pollEveryMs;
+          try {
+            options.onPoll?.(await poll());
+          } catch (error) {
+            options.onError?.(error);
+          }
+        }
+        for (const { body } of await pipeline.drainOutput()) await options.onOutput(body);
+        await sleep(options.drainIntervalMs ?? 250, options.signal);
+      }
+      // One last drain so nothing already published is left unshown.
+      for (const { body } of await pipeline.drainOutput()) await options.onOutput(body);
+    } finally {
+      await endpoint.close();
+    }
+  } finally {
+    await pipeline.stop();
+  }
+}
+
+function createPoll(pipeline: LocalPipeline, outlets: OutletRegistry, logLevel: string) {
+  const config = pollerConfigSchema.parse({
+    aws: { region: 'us-east-1', endpoints: pipeline.emulators.endpoints },
+    rawBucket: pipeline.resources.bucket,
+    indexTable: pipeline.resources.table,
+  });
+  return bootstrapPoller(config, {
+    clients: pipeline.clients,
+    outlets,
+    logger: createLogger('poller', logLevel),
+    metrics: new CountingMetrics(),
+  });
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
