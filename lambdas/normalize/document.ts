@@ -1,8 +1,12 @@
-import { type DocumentRef, ENVELOPE_SCHEMA, type ItemEnvelope } from '../shared/envelope.ts';
+import { type DocumentRef, ENVELOPE_SCHEMA, type FeedMeta, type ItemEnvelope } from '../shared/envelope.ts';
 import { describeError } from '../shared/errors.ts';
+import { looseText } from './inline.ts';
+import { canonicalLanguage } from './language.ts';
 import { normalizeItem } from './normalize-item.ts';
 import { type ParseHints, parseDocument } from './parse/index.ts';
 import type { ItemError } from './parse/types.ts';
+import { cleanInline } from './text.ts';
+import { httpUrl } from './urls.ts';
 
 export interface ArrivedDocument {
   readonly bytes: Uint8Array;
@@ -39,18 +43,19 @@ export async function normalizeDocument(
     ingestionId: arrived.ingestionId,
     receivedAt: arrived.receivedAt,
     format: parsed.format,
-    feed: parsed.feed,
+    feed: parsed.feed ? cleanFeedMeta(parsed.feed) : null,
   };
   const envelopes: ItemEnvelope[] = [];
   const itemErrors: ItemError[] = [...parsed.itemErrors];
   parsed.items.forEach((raw, index) => {
     try {
       const item = normalizeItem(raw, {
-        feed: parsed.feed,
+        feed: document.feed,
         receivedAt: arrived.receivedAt,
         ...(parsed.feedDate ? { feedDate: parsed.feedDate } : {}),
       });
-      if (item.bodyText.length === 0 && item.headline.length === 0) {
+      // An image-only body is still content; only an item with nothing at all is unusable.
+      if (item.bodyText.length === 0 && item.headline.length === 0 && item.bodyHtml.length === 0) {
         itemErrors.push({ index, reason: 'item has neither a headline nor a body' });
         return;
       }
@@ -60,4 +65,26 @@ export async function normalizeDocument(
     }
   });
   return { document, envelopes, itemErrors };
+}
+
+/**
+ * The feed's own fields travel with every item and reach consumers (the feed
+ * title as publisher, its copyright as notice, its licence as rights link),
+ * so they get the same hygiene as item fields: text without markup, http(s) links.
+ */
+export function cleanFeedMeta(feed: FeedMeta): FeedMeta {
+  const text = (value: string | undefined) => {
+    const cleaned = value === undefined ? undefined : looseText(value);
+    return cleaned ? cleaned : undefined;
+  };
+  const fields: FeedMeta = {
+    title: text(feed.title),
+    link: feed.link ? httpUrl(feed.link)?.href : undefined,
+    description: text(feed.description),
+    language: canonicalLanguage(feed.language),
+    copyright: text(feed.copyright),
+    generator: feed.generator ? cleanInline(feed.generator) || undefined : undefined,
+    license: feed.license ? httpUrl(feed.license, feed.link)?.href : undefined,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as FeedMeta;
 }

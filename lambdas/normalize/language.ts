@@ -1,14 +1,28 @@
 import { detect } from 'tinyld';
 
-const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+// BCP 47 with a 2–3 letter primary language (Intl alone also accepts 5–8 letter words like "english").
+const SHAPE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+/** Below this many characters detection is a guess; "und" is the honest answer. */
+const MIN_DETECT_CHARS = 40;
+// tinyld costs about a millisecond per call; a thousand characters already settle the language.
+const MAX_DETECT_CHARS = 1000;
+
+/** The tag in canonical BCP 47 form ("en-us" → "en-US"), or undefined if it is not one. */
+export function canonicalLanguage(declared: string | undefined): string | undefined {
+  const tag = declared?.trim().replace(/_/g, '-');
+  if (!tag || !SHAPE.test(tag)) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    // Intl throws RangeError for malformed tags ("en-", "e1-us"): that is the answer, not a failure.
+    return undefined;
+  }
+}
 
 /** The declared language if it is a BCP 47 tag, else a detected one, else "und". */
 export function resolveLanguage(declared: string | undefined, text: string): string {
-  const tag = declared?.trim().replace(/_/g, '-');
-  if (tag && BCP47.test(tag))
-    return tag.toLowerCase().replace(/-([a-z]{2})$/, (_, region: string) => `-${region.toUpperCase()}`);
-  // Detection on a handful of words is a guess; below that, say we do not know.
-  if (text.length < 40) return 'und';
-  const detected = detect(text.slice(0, 2000));
-  return detected || 'und';
+  const tag = canonicalLanguage(declared);
+  if (tag) return tag;
+  if (text.length < MIN_DETECT_CHARS) return 'und';
+  return canonicalLanguage(detect(text.slice(0, MAX_DETECT_CHARS))) ?? 'und';
 }

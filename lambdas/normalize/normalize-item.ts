@@ -1,12 +1,15 @@
 import type { FeedMeta, NormalizedItem } from '../shared/envelope.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import { extractArticleParts } from './article-parts.ts';
+import { type Body, TextBody } from './body.ts';
 import { parseDate } from './dates.ts';
-import { htmlToInline, htmlToParagraphs, sanitize } from './html.ts';
+import { sanitize } from './html.ts';
+import { HtmlBody } from './html-body.ts';
+import { inlineText, looseText } from './inline.ts';
 import { resolveLanguage } from './language.ts';
 import type { RawItem, RawText } from './parse/index.ts';
-import { cleanInline, joinParagraphs, paragraphsToHtml, toParagraphs } from './text.ts';
-import { canonicalUrl } from './urls.ts';
+import { cleanInline } from './text.ts';
+import { canonicalUrl, httpUrl } from './urls.ts';
 
 export interface NormalizeContext {
   readonly feed: FeedMeta | null;
@@ -17,44 +20,50 @@ export interface NormalizeContext {
 
 const MAX_HEADLINE_FROM_BODY = 120;
 
-function inline(text: RawText | undefined): string | undefined {
-  if (!text) return undefined;
-  const value = text.type === 'html' ? htmlToInline(text.value) : cleanInline(text.value);
-  return value.length > 0 ? value : undefined;
-}
-
-function bodyParagraphs(
-  body: RawText | undefined,
+function readBody(
+  source: RawText | undefined,
   baseUrl: string | undefined,
-): { paragraphs: string[]; html?: string } {
-  if (!body) return { paragraphs: [] };
-  if (body.type === 'text') return { paragraphs: toParagraphs(body.value) };
-  const html = sanitize(body.value, baseUrl);
-  return { paragraphs: htmlToParagraphs(html), html };
+): { body: Body; licenses: string[] } {
+  if (!source) return { body: new TextBody(''), licenses: [] };
+  if (source.type === 'text') return { body: new TextBody(source.value), licenses: [] };
+  const sanitized = sanitize(source.value, baseUrl);
+  return { body: new HtmlBody(sanitized.html), licenses: sanitized.licenses };
 }
 
-function headlineFromBody(paragraphs: readonly string[]): string {
-  const first = paragraphs[0] ?? '';
+function headlineFromBody(bodyText: string): string {
+  const first = bodyText.split('\n\n', 1)[0] ?? '';
   const sentence = /^(.{10,}?[.!?])\s/.exec(first)?.[1] ?? first;
   return sentence.length > MAX_HEADLINE_FROM_BODY
     ? `${sentence.slice(0, MAX_HEADLINE_FROM_BODY - 1)}…`
     : sentence;
 }
 
-/** One raw entry → one clean, safe, uniformly shaped item. Pure: no I/O. */
+// RSS <author> is "email (Name)": the name is what readers and `by` want.
+function authorName(value: string): string {
+  const named = /^\S+@\S+\s*\((.+)\)$/.exec(value.trim());
+  return looseText(named?.[1] ?? value);
+}
+
+function nonEmpty(values: readonly string[]): string[] {
+  return values.filter((v) => v.length > 0);
+}
+
+/**
+ * One raw entry → one clean, safe, uniformly shaped item. Pure: no I/O.
+ * Never rejects an item for its date: a missing or impossible one falls back
+ * to the feed's date, then to the receipt time, and `publishedFrom` says so.
+ */
 export function normalizeItem(raw: RawItem, context: NormalizeContext): NormalizedItem {
   const baseUrl = raw.baseUrl ?? context.feed?.link;
-  const source = raw.content ?? raw.summary;
-  const body = bodyParagraphs(source, baseUrl);
+  const { body, licenses } = readBody(raw.content ?? raw.summary, baseUrl);
   const parts = extractArticleParts(body.paragraphs);
-  const bodyText = joinParagraphs(parts.paragraphs);
-  const changed =
-    parts.paragraphs.length !== body.paragraphs.length || parts.dateline !== undefined || parts.byline;
-  // When furniture was lifted out of an HTML body, the HTML is rebuilt from the cleaned text so the two agree.
-  const bodyHtml = body.html && !changed ? body.html : paragraphsToHtml(parts.paragraphs);
+  for (const index of parts.drop) body.drop(index);
+  if (parts.cut) body.cut(parts.cut.index, parts.cut.length);
+  const bodyText = body.text();
+  const bodyHtml = body.html();
 
-  const headline = inline(raw.title) ?? headlineFromBody(parts.paragraphs);
-  const summary = raw.content && raw.summary ? inline(raw.summary) : undefined;
+  const headline = inlineText(raw.title) ?? headlineFromBody(bodyText);
+  const summary = raw.content && raw.summary ? inlineText(raw.summary) : undefined;
   const url = raw.link ? canonicalUrl(raw.link, baseUrl) : undefined;
   const guid = raw.guid ? cleanInline(raw.guid) : undefined;
   const identity = guid
@@ -68,8 +77,11 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
   const published = (itemDate ?? feedDate)?.toISOString() ?? context.receivedAt;
   const updated = parseDate(raw.updated)?.toISOString();
 
-  const authors = raw.authors.map(cleanInline).filter((a) => a.length > 0);
+  const authors = nonEmpty(raw.authors.map(authorName));
   const byline = parts.byline ?? (authors.length > 0 ? authors.join(', ') : undefined);
+  const rights = raw.rights ? looseText(raw.rights) : undefined;
+  // The format's own licence field wins; else the body's rel="license" link (read before rel was replaced).
+  const license = (raw.license ? httpUrl(raw.license, baseUrl)?.href : undefined) ?? licenses[0];
 
   return {
     identity,
@@ -87,8 +99,8 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
     ...(parts.dateline ? { dateline: parts.dateline } : {}),
     notices: parts.notices,
     authors,
-    categories: raw.categories.map(cleanInline).filter((c) => c.length > 0),
-    ...(raw.rights ? { rights: cleanInline(raw.rights) } : {}),
-    ...(raw.license ? { license: raw.license } : {}),
+    categories: nonEmpty(raw.categories.map(looseText)),
+    ...(rights ? { rights } : {}),
+    ...(license ? { license } : {}),
   };
 }

@@ -1,0 +1,176 @@
+import type { AnyNode, ChildNode, Document, Element, Text } from 'domhandler';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import type { Body } from './body.ts';
+import { NON_TEXT_TAGS } from './html.ts';
+import { cleanParagraph, cleanProse, joinParagraphs } from './text.ts';
+
+/** Elements that end one paragraph of text and begin the next. */
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'caption',
+  'figure',
+  'figcaption',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'iframe',
+  'address',
+  'main',
+  'nav',
+]);
+/** Cells sit side by side in a row: a space between them, not a paragraph break. */
+const CELL = new Set(['td', 'th']);
+const SKIP = new Set(NON_TEXT_TAGS);
+/** Elements that are content even without text, so never pruned as empty. */
+const MEDIA = new Set(['img', 'iframe', 'hr', 'video', 'audio', 'picture']);
+
+const GAP = ' ';
+type Segment = Text | typeof GAP;
+
+/**
+ * A sanitized HTML body as paragraphs of text mapped onto its DOM, so that a
+ * paragraph (or the start of one) can be cut from the text and the markup
+ * alike: links and emphasis around what stays are kept. The DOM comes from
+ * htmlparser2 (sanitize-html's own parser), serialized back with its escaping.
+ */
+export class HtmlBody implements Body {
+  readonly paragraphs: readonly string[];
+  private readonly document: Document;
+  private readonly blocks: Segment[][] = [];
+  private readonly dropped = new Set<number>();
+
+  constructor(sanitizedHtml: string) {
+    this.document = parseDocument(sanitizedHtml, { decodeEntities: true });
+    this.cleanTexts(this.document.children);
+    let current: Segment[] = [];
+    const flush = () => {
+      if (current.some((s) => s !== GAP && s.data.trim().length > 0)) this.blocks.push(current);
+      current = [];
+    };
+    const visit = (node: ChildNode) => {
+      if (node.type === 'text') current.push(node as Text);
+      else if (DomUtils.isTag(node)) {
+        if (SKIP.has(node.name)) return;
+        const block = BLOCK.has(node.name);
+        const cell = CELL.has(node.name);
+        if (block) flush();
+        if (cell) current.push(GAP);
+        for (const child of node.children) visit(child);
+        if (cell) current.push(GAP);
+        if (block) flush();
+      }
+    };
+    for (const node of this.document.children) visit(node);
+    flush();
+    this.paragraphs = this.blocks.map(blockText);
+  }
+
+  private cleanTexts(nodes: readonly ChildNode[]): void {
+    for (const node of nodes) {
+      if (node.type === 'text') (node as Text).data = cleanProse((node as Text).data);
+      else if (DomUtils.hasChildren(node)) this.cleanTexts(node.children);
+    }
+  }
+
+  drop(index: number): void {
+    const block = this.blocks[index];
+    if (!block || this.dropped.has(index)) return;
+    this.dropped.add(index);
+    for (const segment of block) if (segment !== GAP) removeText(segment);
+  }
+
+  cut(index: number, length: number): void {
+    const block = this.blocks[index];
+    const paragraph = this.paragraphs[index];
+    if (!block || paragraph === undefined || this.dropped.has(index)) return;
+    // Counted in non-space characters: whitespace is collapsed in the paragraph but not in the DOM.
+    let remaining = paragraph.slice(0, length).replace(/\s+/g, '').length;
+    for (const segment of block) {
+      if (segment === GAP) continue;
+      const data = segment.data;
+      let k = 0;
+      while (k < data.length) {
+        const space = /\s/.test(data[k] ?? '');
+        if (!space && remaining === 0) break;
+        if (!space) remaining--;
+        k++;
+      }
+      if (k === data.length) removeText(segment);
+      else {
+        segment.data = data.slice(k);
+        break;
+      }
+    }
+    if (this.blocks[index]?.every((s) => s === GAP || !s.parent)) this.dropped.add(index);
+  }
+
+  text(): string {
+    const paragraphs = this.blocks
+      .filter((_, index) => !this.dropped.has(index))
+      .map(blockText)
+      .filter((p) => p.length > 0);
+    return joinParagraphs(paragraphs);
+  }
+
+  html(): string {
+    trimEdges(this.document);
+    return DomUtils.getOuterHTML(this.document.children, { encodeEntities: 'utf8', emptyAttrs: true }).trim();
+  }
+}
+
+function blockText(block: readonly Segment[]): string {
+  return cleanParagraph(block.map((s) => (s === GAP ? GAP : s.parent ? s.data : '')).join(''));
+}
+
+function hasContent(node: AnyNode): boolean {
+  if (node.type === 'text') return (node as Text).data.trim().length > 0;
+  if (!DomUtils.isTag(node)) return false;
+  return MEDIA.has(node.name) || node.children.some(hasContent);
+}
+
+/** Removes a text node, then any element left holding nothing (an emptied <p>, <strong>, <a>). */
+function removeText(text: Text): void {
+  let parent = text.parent;
+  DomUtils.removeElement(text);
+  while (parent && parent.type !== 'root' && !hasContent(parent)) {
+    const next: Element['parent'] = parent.parent;
+    DomUtils.removeElement(parent);
+    parent = next;
+  }
+}
+
+/** Line breaks and blank text left at the very start or end once furniture was cut. */
+function trimEdges(document: Document): void {
+  const isEdge = (node: ChildNode | undefined) =>
+    node !== undefined &&
+    ((node.type === 'text' && (node as Text).data.trim().length === 0) ||
+      (DomUtils.isTag(node) && node.name === 'br'));
+  while (isEdge(document.children[0])) DomUtils.removeElement(document.children[0] as ChildNode);
+  while (isEdge(document.children[document.children.length - 1])) {
+    DomUtils.removeElement(document.children[document.children.length - 1] as ChildNode);
+  }
+}

@@ -1,0 +1,32 @@
+import { sanitize } from './html.ts';
+import { HtmlBody } from './html-body.ts';
+import type { RawText } from './parse/index.ts';
+import { cleanInline } from './text.ts';
+
+/**
+ * One-line text fields (titles, summaries, names) from whatever markup they
+ * came in. HTML goes through the same sanitizer as bodies first, so script
+ * and style content never becomes text; literal text is kept as it is, so
+ * escaped markup ("&lt;script&gt;" in a text title) stays visible text.
+ */
+export function htmlToInline(html: string): string {
+  return cleanInline(new HtmlBody(sanitize(html).html).paragraphs.join(' '));
+}
+
+export function inlineText(text: RawText | undefined): string | undefined {
+  if (!text) return undefined;
+  const value = text.type === 'html' ? htmlToInline(text.value) : cleanInline(text.value);
+  return value.length > 0 ? value : undefined;
+}
+
+// Tags, comments or character references: the marks of HTML in a field whose type nobody declared.
+const LOOKS_LIKE_HTML = /<[a-z!/?]|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
+/**
+ * A field whose format gives no type (rights, categories, feed metadata):
+ * read as HTML when it looks like HTML, since treating markup as text would
+ * let tags through, else as text.
+ */
+export function looseText(value: string): string {
+  return LOOKS_LIKE_HTML.test(value) ? htmlToInline(value) : cleanInline(value);
+}
