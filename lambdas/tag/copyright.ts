@@ -1,32 +1,105 @@
 /**
  * Reads copyright notices as outlets write them:
  *   "Copyright 2023, PatriotWise.com", "© 2023 Holder. All rights reserved.",
- *   "(c) 2021 Holder Inc.", "Copyright © 2019-2023 Holder".
- * The holder is what follows the years, up to the first sentence end or
- * "All rights reserved". A notice without a recognisable holder yields none:
- * an absent holder is better than a wrong one.
+ *   "(c) 2021 Holder Inc.", "Copyright © 2019-2023 Holder", "© Holder 2022".
+ * The holder is what follows the years (or precedes a trailing year), up to the
+ * end of its sentence or "All rights reserved". A notice without a recognisable
+ * holder yields none: an absent holder is better than a wrong one.
+ *
+ * Written by hand: no maintained library parses free-text copyright lines, and
+ * the forms are few enough to list.
  */
 export interface CopyrightNotice {
+  /** The notice as written, trimmed. */
   readonly notice: string;
   readonly holder?: string;
+  /** The year or span as written, e.g. "2023" or "2019-2023". */
   readonly year?: string;
+  /** Restrictions stated with the notice ("may not be published, broadcast, …"). */
+  readonly usageTerms?: string;
 }
 
-const NOTICE =
-  /^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?<years>\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(?<holder>[^\n]*?)\s*(?:[.;]?\s*all rights reserved\.?)?\s*$/i;
+const MARKER = /(?:\bcopyright\b\s*:?\s*(?:©|\(c\))?|©|\(c\))/iu;
+// A short lead-in before the marker is allowed ("All content ©", "Text and photos copyright").
+const MAX_LEAD_WORDS = 4;
+const YEARS = /^(?<years>\d{4}(?:\s*[-–—]\s*(?:\d{4}|present))?)\b[\s,]*/iu;
+const TRAILING_YEARS = /[\s,]+(?<years>\d{4}(?:\s*[-–—]\s*\d{4})?)$/u;
+const RESERVED = /[\s,;:]*\ball rights reserved\b\.?/iu;
+const UNLESS = /\s+unless\s+otherwise\s+(?:noted|stated|indicated|specified)\b.*$/iu;
+// Dots that end an abbreviation inside a name, not the sentence.
+const ABBREVIATIONS =
+  /(?:^|\s)(?:Inc|Ltd|Co|Corp|Cos|L\.L\.C|S\.A|N\.V|A\.G|B\.V|L\.P|Bros|Jr|Sr|St|U\.S|U\.K|Mr|Mrs|Ms|Dr)\.$/u;
+const RESTRICTION =
+  /\b(?:may|must|can)\s*not\s+be\b|\bwithout\s+(?:the\s+)?(?:prior\s+|express\s+)?(?:written\s+)?permission\b|\bfor\s+personal\b|\bnot\s+for\s+(?:re)?(?:distribution|publication)\b/iu;
+const MAX_NOTICE = 600;
+const MAX_HOLDER = 120;
+
+/** Sentences of a short text, keeping dots that end abbreviations or sit inside domains. */
+export function sentences(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/[.!?]\s+(?=[\p{Lu}\d"“(])|[;|]\s+/gu)) {
+    const end = (match.index ?? 0) + match[0].length;
+    const candidate = text.slice(start, (match.index ?? 0) + 1);
+    if (match[0].startsWith('.') && ABBREVIATIONS.test(candidate)) continue;
+    parts.push(text.slice(start, end).trim());
+    start = end;
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((p) => p.length > 0);
+}
+
+function cleanHolder(raw: string): string | undefined {
+  let holder = raw.replace(RESERVED, '').replace(UNLESS, '').trim();
+  holder = holder.replace(/^by\s+/i, '').replace(/[\s,;:|–—-]+$/u, '');
+  if (holder.endsWith('.') && !ABBREVIATIONS.test(holder)) holder = holder.slice(0, -1).trimEnd();
+  if (!/\p{L}/u.test(holder) || holder.length < 2 || holder.length > MAX_HOLDER) return undefined;
+  if (/^(?:all rights reserved|the authors?|unknown)$/i.test(holder)) return undefined;
+  return holder;
+}
 
 export function parseCopyrightNotice(text: string): CopyrightNotice | undefined {
-  const notice = text.trim();
-  const match = NOTICE.exec(notice);
-  if (!match?.groups) return undefined;
-  const years = match.groups.years?.replace(/\s+/g, '');
-  let holder = match.groups.holder?.trim().replace(/[.,;:]+$/, '');
-  // "© 2023 The Holder Ltd. Some other sentence." → keep the first sentence, but not a dot inside "Inc." or a domain.
-  if (holder) holder = holder.replace(/^(.+?(?:\.(?:com|org|net|co\.uk|news))?)\.\s+[A-Z].*$/, '$1').trim();
-  const year = years?.split(/[-–]/).pop();
+  const notice = text.replace(/\s+/g, ' ').trim();
+  if (notice.length === 0 || notice.length > MAX_NOTICE) return undefined;
+  const marker = MARKER.exec(notice);
+  if (!marker) return undefined;
+  const lead = notice.slice(0, marker.index).trim();
+  if (lead.split(/\s+/).filter(Boolean).length > MAX_LEAD_WORDS || /[.!?]/.test(lead)) return undefined;
+
+  // "Copyright © 2019" or "© Copyright 2019": skip a second marker.
+  let rest = notice.slice(marker.index + marker[0].length).replace(/^\s*(?:©|\(c\)|copyright\b)\s*/iu, '');
+  const leadingYears = YEARS.exec(rest.trimStart());
+  let years = leadingYears?.groups?.years;
+  if (leadingYears) rest = rest.trimStart().slice(leadingYears[0].length);
+
+  const [first = '', ...others] = sentences(rest);
+  let holderPart = first.split(RESERVED)[0] ?? '';
+  if (!years) {
+    const trailing = TRAILING_YEARS.exec(holderPart.replace(/[.,;]+$/, ''));
+    if (trailing?.groups?.years) {
+      years = trailing.groups.years;
+      holderPart = holderPart.replace(/[.,;]+$/, '').slice(0, trailing.index);
+    }
+  }
+  // Without years or a © sign, only a notice that starts with "Copyright" and names a capitalised holder counts:
+  // "The copyright dispute with Foo…" is prose, not a notice.
+  const symbol = /©|\(c\)/iu.test(marker[0]);
+  if (!years && !symbol && (lead.length > 0 || !/^\s*(?:by\s+)?[\p{Lu}\d]/u.test(holderPart)))
+    return undefined;
+  const holder = cleanHolder(holderPart);
+  const restrictions = others.filter((s) => RESTRICTION.test(s));
   return {
     notice,
-    ...(holder && holder.length > 1 && holder.length <= 120 ? { holder } : {}),
-    ...(year ? { year } : {}),
+    ...(holder ? { holder } : {}),
+    ...(years ? { year: years.replace(/\s+/g, '').replace(/[–—]/g, '-') } : {}),
+    ...(restrictions.length > 0 ? { usageTerms: restrictions.join(' ') } : {}),
   };
+}
+
+const MAX_FOOTER = 300;
+
+/** True when a short paragraph normalize left in the body reads as a notice naming a holder. */
+export function looksLikeCopyrightNotice(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= MAX_FOOTER && parseCopyrightNotice(trimmed)?.holder !== undefined;
 }

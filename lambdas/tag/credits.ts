@@ -1,111 +1,96 @@
 import type { NewsOrganisation } from './gazetteer.ts';
+import { type Mention, normalizeKey, OrganisationIndex } from './mentions.ts';
 
 /**
  * Finds the news organisations a text credits for its information. A name
  * counts only where the phrasing credits it ("according to Newsweek", "told
- * independent outlet Meduza", "Reuters reported") — a gazetteer name merely
- * mentioned, or a phrase crediting an unnamed person ("according to a Kremlin
- * source"), does not. After an explicit "outlet"/"newspaper"/"agency" noun, a
- * capitalised name counts even when the gazetteer does not know it.
+ * independent outlet Meduza", "Reuters first reported", "a Newsweek
+ * investigation") — a name merely mentioned ("Newsweek's offices"), or a phrase
+ * crediting someone who is not a news organisation ("according to a Kremlin
+ * source", "according to officials", "Putin said"), does not.
  */
 export interface Credit {
   /** As written, with a parenthesised alias kept: "Vazhnye Istorii (iStories)". */
   readonly name: string;
+  readonly org?: NewsOrganisation;
   readonly wire: boolean;
 }
 
-const OUTLET_NOUN = String.raw`(?:(?:independent|investigative|opposition|state(?:-run)?|online|news|media|Russian|Ukrainian|local|German|French|British|American)\s+)*(?:outlet|newspaper|news\s+(?:site|agency|outlet|website)|agency|publication|broadcaster|magazine|daily|tabloid|website)`;
-// A capitalised name of up to six words, optionally followed by an alias in parentheses.
-const WORD = String.raw`[\p{Lu}\p{N}][\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*`;
-const NAME = String.raw`(?<name>${WORD}(?:\s+(?:of\s+|the\s+)?${WORD}){0,5}(?:\s+\([\p{L}\p{N}.&'’ -]{2,40}\))?)`;
+// Phrasings that end right before the credited name (the name's own "the" is allowed).
+const CREDIT_BEFORE =
+  /(?:\baccording\s+to|\b(?:told|tells|telling|said\s+to|speaking\s+(?:to|with)|spoke\s+(?:to|with)|confirmed\s+to|interviewed\s+by|quoted\s+by|cited\s+by|(?:first\s+|previously\s+|initially\s+)?(?:reported|revealed|published|broadcast|aired)\s+by|obtained\s+by|seen\s+by|reviewed\s+by|compiled\s+by|citing|per|via|writing\s+in|wrote\s+in)|\b(?:report|reports|reporting|investigation|analysis|story|article|piece|interview|interviews|comments|documents|data|tally|poll|survey|documentary)\s+(?:by|from|in|with|to|published\s+by|carried\s+by|aired\s+by)|\b(?:statement|comment|email|remarks)s?\s+(?:to|provided\s+to|sent\s+to))\s+(?:the\s+|a\s+)?$/iu;
+// Phrasings that start right after the name.
+const CREDIT_AFTER =
+  /^(?:['’]s?)?\s*,?\s*(?:(?:which|who)\s+)?(?:(?:has|had|was|were|is)\s+)?(?:(?:first|also|previously|earlier|exclusively|initially|later|separately|recently|originally)\s+)?(?:reported|reports|reporting|revealed|reveals|wrote|writes|published|broke\s+the\s+(?:news|story)|has\s+learned|learned|obtained|cited|citing|quoted|the\s+first\s+to\s+report|first\s+to\s+report)\b/u;
+const REPORT_NOUN_AFTER =
+  /^(?:['’]s?)?\s+(?:own\s+|exclusive\s+|new\s+|latest\s+)?(?:report|reporting|investigation|analysis|poll|survey|interview|story|article|tally|count|findings|review|documentary)\b/u;
+// A wire agency "saying" something is its report ("Interfax said, citing …"); a newspaper saying something is usually about itself.
+const WIRE_SAID = /^\s*(?:said|says|quoted)\b/u;
+const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*)(?:the\s+)?$/iu;
+const CONTEXT = 90;
 
-const BEFORE_NAME = [
-  String.raw`[Aa]ccording\s+to\s+(?:the\s+|a\s+report\s+(?:by|from|in)\s+(?:the\s+)?)?(?:${OUTLET_NOUN}\s+)?`,
-  String.raw`\b[Tt]old\s+(?:the\s+)?(?:${OUTLET_NOUN}\s+)?`,
-  String.raw`\b(?:the\s+)?${OUTLET_NOUN}\s+`,
-  String.raw`\breported\s+by\s+(?:the\s+)?`,
-  String.raw`\b(?:originally\s+)?(?:appeared|published)\s+(?:on|in|at)\s+(?:the\s+)?`,
-  String.raw`\bRepublished\s+(?:from|with\s+permission\s+(?:from|of))\s+(?:the\s+)?`,
-  String.raw`\b(?:report|reporting|investigation|interview)\s+(?:by|from|in|with)\s+(?:the\s+)?`,
-  String.raw`\bcited\s+by\s+(?:the\s+)?`,
-];
-const AFTER_NAME = [String.raw`\s+(?:first\s+)?(?:reported|reports|contributed\s+to\s+this\s+report)\b`];
-
-const STOP_NAMES = new Set([
-  'A',
-  'An',
-  'The',
-  'It',
-  'He',
-  'She',
-  'They',
-  'This',
-  'That',
-  'Officials',
-  'Sources',
-]);
-
-function normalizeKey(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/^the\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+function sentenceBefore(text: string, index: number): string {
+  const window = text.slice(Math.max(0, index - CONTEXT), index);
+  const cut = Math.max(
+    window.lastIndexOf('. '),
+    window.lastIndexOf('! '),
+    window.lastIndexOf('? '),
+    window.lastIndexOf('\n'),
+  );
+  return cut >= 0 ? window.slice(cut + 1) : window;
 }
 
 export class CreditFinder {
-  readonly #byAlias = new Map<string, NewsOrganisation>();
-  readonly #patterns: RegExp[];
+  readonly #index: OrganisationIndex;
 
   constructor(gazetteer: readonly NewsOrganisation[]) {
-    for (const org of gazetteer) {
-      for (const alias of [org.name, ...(org.aliases ?? [])]) this.#byAlias.set(normalizeKey(alias), org);
-    }
-    this.#patterns = [
-      ...BEFORE_NAME.map((before) => new RegExp(`${before}${NAME}`, 'gu')),
-      ...AFTER_NAME.map((after) => new RegExp(`${NAME}${after}`, 'gu')),
-    ];
+    this.#index = new OrganisationIndex(gazetteer);
   }
 
-  /** The organisation a name refers to, trying the longest prefix of the name first. */
+  /** The organisation a name refers to, by name or alias. */
   lookup(name: string): NewsOrganisation | undefined {
-    const words = name.replace(/\s*\(.*\)$/, '').split(/\s+/);
-    for (let n = words.length; n > 0; n--) {
-      const org = this.#byAlias.get(normalizeKey(words.slice(0, n).join(' ')));
-      if (org) return org;
-    }
-    const alias = /\(([^)]+)\)$/.exec(name)?.[1];
-    return alias ? this.#byAlias.get(normalizeKey(alias)) : undefined;
+    return this.#index.lookup(name);
+  }
+
+  /** Every organisation the text names, credited or not (footers, where the phrase was matched already). */
+  mentions(text: string): Mention[] {
+    return this.#index.mentions(text);
   }
 
   find(text: string): Credit[] {
-    const found = new Map<string, Credit>();
-    const outletNoun = new RegExp(`${OUTLET_NOUN}\\s+$`, 'iu');
-    for (const pattern of this.#patterns) {
-      for (const match of text.matchAll(pattern)) {
-        const raw = match.groups?.name?.trim().replace(/[.,;:'’]+$/, '');
-        if (!raw) continue;
-        const org = this.lookup(raw);
-        const prefix = match[0].slice(0, match[0].length - (match.groups?.name?.length ?? 0));
-        const namedByNoun = outletNoun.test(prefix);
-        if (!org && !namedByNoun) continue;
-        const name = org ? this.#asWritten(raw, org) : raw;
-        if (STOP_NAMES.has(name)) continue;
-        const key = org ? normalizeKey(org.name) : normalizeKey(name);
-        if (!found.has(key)) found.set(key, { name, wire: org?.wire ?? false });
+    const mentions = this.#index.mentions(text);
+    const credited = mentions.map((mention) => this.#credits(text, mention));
+    // "Newsweek and the BBC reported", "according to Reuters and AFP": a list shares its phrasing.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i + 1 < mentions.length; i++) {
+        const a = mentions[i] as Mention;
+        const b = mentions[i + 1] as Mention;
+        if (!LIST_JOIN.test(text.slice(a.end, b.phraseStart))) continue;
+        if (credited[i] || credited[i + 1]) {
+          credited[i] = true;
+          credited[i + 1] = true;
+        }
       }
     }
+    const found = new Map<string, Credit>();
+    mentions.forEach((mention, i) => {
+      if (!credited[i]) return;
+      const key = normalizeKey(mention.org?.name ?? mention.name);
+      if (!found.has(key)) {
+        found.set(key, {
+          name: mention.name,
+          ...(mention.org ? { org: mention.org } : {}),
+          wire: mention.org?.wire ?? false,
+        });
+      }
+    });
     return [...found.values()];
   }
 
-  /** Trims a matched run of capitalised words to the organisation's name as the text wrote it. */
-  #asWritten(raw: string, org: NewsOrganisation): string {
-    const words = raw.split(/\s+/);
-    for (let n = words.length; n > 0; n--) {
-      const candidate = words.slice(0, n).join(' ');
-      const bare = candidate.replace(/\s*\([^)]*\)$/, '');
-      if (this.#byAlias.get(normalizeKey(bare)) === org) return candidate;
-    }
-    return raw;
+  #credits(text: string, mention: Mention): boolean {
+    if (CREDIT_BEFORE.test(sentenceBefore(text, mention.phraseStart))) return true;
+    const after = text.slice(mention.end, mention.end + CONTEXT);
+    if (CREDIT_AFTER.test(after) || REPORT_NOUN_AFTER.test(after)) return true;
+    return mention.org?.wire === true && WIRE_SAID.test(after);
   }
 }

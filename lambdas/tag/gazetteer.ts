@@ -1,8 +1,13 @@
+import { z } from 'zod';
+import { ConfigError } from '../shared/errors.ts';
+
 /**
  * News organisations the tagger recognises when a text credits them. A
- * deployment extends it (SYNDICATE_GAZETTEER / the outlet registry); names are
+ * deployment extends it (bootstrapTag's `gazetteer` option); names are
  * matched as written, with aliases, so "Vazhnye Istorii (iStories)" stays one
- * source.
+ * source. An outlet missing here is still found after an outlet noun ("the
+ * independent outlet Verstka") or when it is a site name ("PatriotWise.com").
+ * Aliases are matched case-sensitively: "Insider" the outlet, not "an insider".
  */
 export interface NewsOrganisation {
   readonly name: string;
@@ -67,4 +72,73 @@ export const DEFAULT_GAZETTEER: readonly NewsOrganisation[] = [
   { name: 'Deutsche Welle', aliases: ['DW'] },
   { name: 'Radio Free Europe/Radio Liberty', aliases: ['RFE/RL', 'Radio Liberty', 'Radio Free Europe'] },
   { name: 'Axel Springer' },
+  { name: 'ProPublica' },
+  { name: 'CNBC' },
+  { name: 'MSNBC' },
+  { name: 'PBS', aliases: ['PBS NewsHour'] },
+  { name: 'The Atlantic' },
+  { name: 'The New Yorker' },
+  { name: 'Vox' },
+  { name: 'Vice', aliases: ['Vice News'] },
+  { name: 'HuffPost', aliases: ['Huffington Post'] },
+  { name: 'National Geographic' },
+  { name: 'The Conversation' },
+  { name: 'Grist' },
+  { name: 'Semafor' },
+  { name: 'The Intercept' },
+  { name: 'Time', aliases: ['Time magazine'] },
+  { name: 'Forbes' },
+  { name: 'Fortune' },
+  { name: 'The Times of India', aliases: ['Times of India'] },
+  { name: 'Hindustan Times' },
+  { name: 'South China Morning Post', aliases: ['SCMP'] },
+  { name: 'NHK' },
+  { name: 'Nikkei', aliases: ['Nikkei Asia'] },
+  { name: 'Haaretz' },
+  { name: 'The Times of Israel', aliases: ['Times of Israel'] },
+  { name: 'Le Figaro' },
+  { name: 'El País', aliases: ['El Pais'] },
+  { name: 'Corriere della Sera' },
+  { name: 'Süddeutsche Zeitung' },
+  { name: 'Frankfurter Allgemeine Zeitung', aliases: ['FAZ'] },
+  { name: 'Die Zeit' },
+  { name: 'Bild' },
+  { name: 'The Moscow Times' },
+  { name: 'Novaya Gazeta Europe' },
+  { name: 'Mediazona' },
+  { name: 'TV Rain', aliases: ['Dozhd'] },
+  { name: 'The Bell' },
+  { name: 'Izvestia' },
+  { name: 'RT', aliases: ['Russia Today'] },
+  { name: 'Sputnik' },
+  { name: 'Rossiyskaya Gazeta' },
+  { name: 'Fontanka' },
+  { name: 'Ukrinform', wire: true },
+  { name: 'Anadolu', aliases: ['Anadolu Agency'], wire: true },
+  { name: 'Jiji Press', wire: true },
+  { name: 'Agence Europe' },
 ];
+
+const organisationSchema = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).optional(),
+  wire: z.boolean().optional(),
+});
+
+/** Organisations a deployment adds (SYNDICATE_GAZETTEER, a JSON array), validated at cold start. */
+export function parseGazetteer(json: string | undefined): NewsOrganisation[] {
+  if (!json) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw new ConfigError('SYNDICATE_GAZETTEER is not valid JSON', { cause: error });
+  }
+  const result = z.array(organisationSchema).safeParse(value);
+  if (!result.success) throw new ConfigError(`invalid SYNDICATE_GAZETTEER: ${z.prettifyError(result.error)}`);
+  return result.data.map((org) => ({
+    name: org.name,
+    ...(org.aliases ? { aliases: org.aliases } : {}),
+    ...(org.wire !== undefined ? { wire: org.wire } : {}),
+  }));
+}

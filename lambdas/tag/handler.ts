@@ -1,8 +1,10 @@
 import { loadStageConfig } from '../shared/config.ts';
 import { OutletRegistry } from '../shared/outlets.ts';
 import { bootstrapTag } from './bootstrap.ts';
+import { parseGazetteer } from './gazetteer.ts';
 
 // Lambda entry point: configuration is validated and clients are built once per cold start.
 export const handler = bootstrapTag(loadStageConfig(), {
   outlets: OutletRegistry.parse(process.env.OUTLETS),
+  gazetteer: parseGazetteer(process.env.SYNDICATE_GAZETTEER),
 });

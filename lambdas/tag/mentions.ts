@@ -1,0 +1,166 @@
+import type { NewsOrganisation } from './gazetteer.ts';
+
+/**
+ * Where a text names a news organisation: a gazetteer name or alias as written
+ * ("Newsweek", "the New York Times"), a capitalised name introduced by an
+ * outlet noun ("the independent outlet Vazhnye Istorii (iStories)", "the
+ * Russian newspaper Kommersant"), or a site name ("PatriotWise.com"). Whether
+ * the text *credits* the mention is decided elsewhere, from the phrasing around it.
+ */
+export interface Mention {
+  /** As written, with a parenthesised alias kept: "Vazhnye Istorii (iStories)". */
+  readonly name: string;
+  readonly org?: NewsOrganisation;
+  /** Start of the whole noun phrase ("the independent outlet …"), for reading the words before it. */
+  readonly phraseStart: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+const ADJECTIVES = String.raw`(?:independent|investigative|exiled|opposition|pro-Kremlin|state(?:-run|-owned|-controlled)?|online|business|financial|daily|weekly|liberal|conservative|tabloid|local|regional|national|international|respected|leading|popular|[\p{Lu}][\p{L}-]+)`;
+// "daily"/"weekly" name an outlet only after an adjective ("the Russian daily Kommersant", not "the weekly Cabinet meeting").
+const NOUNS = String.raw`(?:outlet|newspaper|paper|news\s+(?:site|agency|outlet|website|portal|service|channel)|wire\s+service|publication|broadcaster|magazine|tabloid|Telegram\s+channel|(?:TV|television|radio)\s+(?:channel|station|network)|radio\s+station|media\s+(?:outlet|group))`;
+const WORD = String.raw`[\p{Lu}\p{N}][\p{L}\p{N}&'’/-]*(?:\.[\p{L}\p{N}]+)*`;
+const CONNECTOR = '(?:of|de|del|la|el|di|du|des|der|the)';
+const NAME = String.raw`${WORD}(?:\s+(?:${CONNECTOR}\s+)?${WORD}){0,5}`;
+const ALIAS = String.raw`\s*\((?<alias>[\p{L}\p{N}.&'’ -]{2,40})\)`;
+
+const NOUN_PHRASE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:the|a|an)\s+)?(?:(?:${ADJECTIVES}\s+){0,3}${NOUNS}|(?:${ADJECTIVES}\s+){1,3}(?:daily|weekly))\s+(?<name>${NAME})(?:${ALIAS})?`,
+  'gu',
+);
+const DOMAIN =
+  /(?<![\p{L}\p{N}./@:-])[\p{L}\p{N}][\p{L}\p{N}-]*\.(?:com|net|org|ru|ua|news|info|media|co\.uk)(?![\p{L}\p{N}])/gu;
+// Words that may stand capitalised before a name at the start of a sentence without being part of it.
+const SENTENCE_STARTERS = new Set(
+  'The A An As And But Also Both Earlier Later Meanwhile Separately Then Now Yesterday Today In On At By When While After Before Last Unlike Like According Citing Per Via'.split(
+    ' ',
+  ),
+);
+const CALENDAR =
+  /\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b.*$/u;
+// An edition or service after a known name is part of what the text credits: "Politico Europe", "BBC Russian".
+const EDITION =
+  /^\s+(?:Europe|International|World(?:\s+Service)?|English|Russian|Ukrainian|Arabic|Persian|Turkish|Español|America|Africa|Asia|Online|Digital|UK|US)(?![\p{L}\p{N}])/u;
+const NOT_NAMES = new Set([
+  'The',
+  'A',
+  'An',
+  'It',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'He',
+  'She',
+  'They',
+  'We',
+]);
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function normalizeKey(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export class OrganisationIndex {
+  readonly #byAlias = new Map<string, NewsOrganisation>();
+  readonly #names: RegExp;
+
+  constructor(gazetteer: readonly NewsOrganisation[]) {
+    const aliases: string[] = [];
+    for (const org of gazetteer) {
+      for (const alias of [org.name, ...(org.aliases ?? [])]) {
+        this.#byAlias.set(normalizeKey(alias), org);
+        aliases.push(alias);
+      }
+    }
+    const alternatives = aliases.sort((a, b) => b.length - a.length).map(escapeRegExp);
+    // A name followed by a hyphenated word ("AP-NORC") or "of …" ("The Times of India") is some other name.
+    this.#names = new RegExp(
+      String.raw`(?<![\p{L}\p{N}])(?:${alternatives.join('|')})(?![\p{L}\p{N}-])(?!\s+(?:of|de|del)\s+\p{Lu})`,
+      'gu',
+    );
+  }
+
+  /** The organisation a name refers to: the name itself, its alias in parentheses, or a leading "the". */
+  lookup(name: string): NewsOrganisation | undefined {
+    const bare = name.replace(/\s*\([^)]*\)\s*$/, '');
+    const alias = /\(([^)]+)\)\s*$/.exec(name)?.[1];
+    return (
+      this.#byAlias.get(normalizeKey(bare)) ?? (alias ? this.#byAlias.get(normalizeKey(alias)) : undefined)
+    );
+  }
+
+  mentions(text: string): Mention[] {
+    const found: Mention[] = [];
+    for (const match of text.matchAll(this.#names)) {
+      const start = match.index ?? 0;
+      const before = /(?<![\p{L}\p{N}.])(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(
+        text.slice(Math.max(0, start - 40), start),
+      )?.[1];
+      // "Michael Bloomberg", "Sunday Times": a capitalised word right before makes it part of another name.
+      if (before && !SENTENCE_STARTERS.has(before)) continue;
+      const org = this.lookup(match[0]);
+      let end = start + match[0].length;
+      end += EDITION.exec(text.slice(end))?.[0].length ?? 0;
+      const alias = new RegExp(`^${ALIAS}`, 'u').exec(text.slice(end));
+      if (
+        alias?.groups?.alias &&
+        (this.lookup(alias.groups.alias) === org || /^\p{Lu}/u.test(alias.groups.alias))
+      ) {
+        end += alias[0].length;
+      }
+      found.push({ name: text.slice(start, end), ...(org ? { org } : {}), phraseStart: start, start, end });
+    }
+    for (const match of text.matchAll(NOUN_PHRASE)) {
+      const raw = match.groups?.name;
+      if (!raw) continue;
+      const name = raw.replace(CALENDAR, '').replace(/[.,;:'’]+$/, '');
+      if (NOT_NAMES.has(name)) continue;
+      const phraseStart = match.index ?? 0;
+      const start = phraseStart + match[0].indexOf(raw);
+      let end = start + name.length;
+      if (name === raw && match.groups?.alias) end = phraseStart + match[0].length;
+      const written = text.slice(start, end);
+      const known = found.find((m) => m.start === start);
+      if (known) {
+        // The gazetteer already has it; the noun phrase only widens the words read before it.
+        found.splice(found.indexOf(known), 1, { ...known, phraseStart });
+        continue;
+      }
+      const org = this.lookup(written);
+      found.push({ name: written, ...(org ? { org } : {}), phraseStart, start, end });
+    }
+    for (const match of text.matchAll(DOMAIN)) {
+      const start = match.index ?? 0;
+      if (found.some((m) => start >= m.start && start < m.end)) continue;
+      const org = this.lookup(match[0]);
+      found.push({
+        name: match[0],
+        ...(org ? { org } : {}),
+        phraseStart: start,
+        start,
+        end: start + match[0].length,
+      });
+    }
+    return dropOverlaps(found);
+  }
+}
+
+/** Keeps the longest of overlapping mentions, in text order. */
+function dropOverlaps(mentions: Mention[]): Mention[] {
+  const byLength = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: Mention[] = [];
+  for (const mention of byLength) {
+    if (!kept.some((k) => mention.start < k.end && k.start < mention.end)) kept.push(mention);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

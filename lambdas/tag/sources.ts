@@ -1,0 +1,77 @@
+import type { FeedMeta, InfoSource, NormalizedItem } from '../shared/envelope.ts';
+import type { Outlet } from '../shared/outlets.ts';
+import type { CreditFinder } from './credits.ts';
+import { absoluteHttpUrl } from './licenses.ts';
+import { originFromEnd, originsFromByline, originsFromFooters } from './origins.ts';
+import { SOURCE_ROLES } from './roles.ts';
+
+/**
+ * ninjs infoSources for one item, in this order: the publisher (one entry),
+ * the origins and contributors its furniture names, then the organisations
+ * its text credits. A name already listed in an earlier role is not repeated:
+ * "told Reuters" in a Reuters story is the wire's own reporting, not a credit.
+ */
+export function findSources(
+  item: NormalizedItem,
+  feed: FeedMeta | null,
+  outlet: Outlet | undefined,
+  credits: CreditFinder,
+): InfoSource[] {
+  const sources: InfoSource[] = [];
+  const listed: string[] = [];
+  const add = (name: string | undefined, role: string, uri?: string) => {
+    const trimmed = name?.trim();
+    if (!trimmed || listed.some((other) => sameOrganisation(other, trimmed, credits))) return;
+    listed.push(trimmed);
+    sources.push({ name: trimmed, role, ...(uri ? { uri } : {}) });
+  };
+
+  const datelineCredit = item.dateline?.credit;
+  const datelineParts = datelineCredit ? datelineCredit.split(/\s*(?:\/|,|&)\s*/u) : [];
+  const wires = datelineParts.filter((part) => credits.lookup(part)?.wire);
+  const ownCredit = datelineParts.length > 0 && wires.length === 0 ? datelineCredit : undefined;
+
+  const publisher = outlet?.name ?? feed?.title ?? ownCredit;
+  add(publisher, SOURCE_ROLES.publisher, absoluteHttpUrl(outlet?.site ?? feed?.link));
+  // The dateline naming another outlet than the one that sent the item ("(CNN) —" on a partner's feed) names its origin.
+  if (ownCredit && publisher && !sameOrganisation(ownCredit, publisher, credits))
+    add(ownCredit, SOURCE_ROLES.origin);
+  for (const wire of wires) add(wire, SOURCE_ROLES.origin);
+
+  const paragraphs = item.bodyText.split(/\n\s*\n/);
+  const last = paragraphs[paragraphs.length - 1];
+  const footers = [...item.notices, ...(last && paragraphs.length > 1 ? [last] : [])];
+  const furniture = [
+    ...originsFromByline(item.byline, item.authors, credits),
+    ...originFromEnd(paragraphs.length > 1 ? last : undefined, credits),
+    ...item.notices.flatMap((notice) => originFromEnd(notice, credits)),
+    ...originsFromFooters(footers, credits),
+  ];
+  for (const origin of furniture.filter((o) => o.kind === 'origin')) add(origin.name, SOURCE_ROLES.origin);
+  for (const origin of furniture.filter((o) => o.kind === 'contributor'))
+    add(origin.name, SOURCE_ROLES.contributor);
+
+  for (const credit of credits.find(item.bodyText)) add(credit.name, SOURCE_ROLES.credited);
+  return sources;
+}
+
+function coreName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\s*\([^)]*\)\s*$/u, '')
+    .replace(/^the\s+/u, '')
+    .replace(/\.(?:com|net|org|ru|ua|news|info|media|co\.uk)$/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Same organisation under two spellings: "PatriotWise.com" and "PatriotWise", "AP" and "The Associated Press". */
+export function sameOrganisation(a: string, b: string, credits: CreditFinder): boolean {
+  const orgA = credits.lookup(a);
+  if (orgA && orgA === credits.lookup(b)) return true;
+  const [x, y] = [coreName(a), coreName(b)];
+  if (x.length === 0 || y.length === 0) return false;
+  if (x === y) return true;
+  // A feed title often extends the outlet's name ("PatriotWise — Top stories").
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+  return shorter.length >= 4 && longer.startsWith(shorter);
+}
