@@ -26,9 +26,22 @@ export interface ServeOptions {
   /** Stops serving: the loop ends and everything started is stopped. */
   readonly signal: AbortSignal;
   readonly onListening?: (url: string) => void;
+  /**
+   * Leave published messages on the output queue for a consumer (`syndicate consume`)
+   * instead of draining them to onOutput.
+   */
+  readonly keepOutput?: boolean;
+  /** Where the output queue is, so a consumer can be pointed at it. */
+  readonly onOutputQueue?: (queue: OutputQueueLocation) => void;
   readonly onOutput: (body: string) => Promise<void> | void;
   readonly onPoll?: (summary: PollSummary) => void;
   readonly onError?: (error: unknown) => void;
+}
+
+export interface OutputQueueLocation {
+  readonly url: string;
+  readonly sqsEndpoint: string;
+  readonly s3Endpoint: string;
 }
 
 /**
@@ -57,6 +70,15 @@ export async function serveLocal(options: ServeOptions): Promise<void> {
     });
     try {
       options.onListening?.(endpoint.url);
+      options.onOutputQueue?.({
+        url: pipeline.resources.output.url,
+        sqsEndpoint: pipeline.emulators.endpoints.sqs,
+        s3Endpoint: pipeline.emulators.endpoints.s3,
+      });
+      const drain = async () => {
+        if (options.keepOutput) return;
+        for (const { body } of await pipeline.drainOutput()) await options.onOutput(body);
+      };
       const poll = createPoll(pipeline, outlets, logLevel);
       const pollEveryMs = (options.pollSeconds ?? 0) * 1000;
       let nextPollAt = pollEveryMs > 0 ? 0 : Number.POSITIVE_INFINITY;
@@ -69,11 +91,11 @@ export async function serveLocal(options: ServeOptions): Promise<void> {
             options.onError?.(error);
           }
         }
-        for (const { body } of await pipeline.drainOutput()) await options.onOutput(body);
+        await drain();
         await sleep(options.drainIntervalMs ?? 250, options.signal);
       }
       // One last drain so nothing already published is left unshown.
-      for (const { body } of await pipeline.drainOutput()) await options.onOutput(body);
+      await drain();
     } finally {
       await endpoint.close();
     }

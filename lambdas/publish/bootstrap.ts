@@ -1,24 +1,50 @@
 import type { BootstrapOptions } from '../shared/bootstrap-options.ts';
-import { createAwsClients } from '../shared/clients.ts';
+import { type AwsClients, createAwsClients } from '../shared/clients.ts';
 import type { StageConfig } from '../shared/config.ts';
 import { createDeadLetterSink } from '../shared/dead-letters.ts';
+import { ConfigError } from '../shared/errors.ts';
 import { createLogger } from '../shared/logger.ts';
-import { createOutputQueue } from './output-queue.ts';
+import { createPowertoolsMetrics } from '../shared/metrics.ts';
+import type { PublishConfig } from './config.ts';
+import { createOutputQueue, type OutputQueue } from './output-queue.ts';
 import { createPublishHandler } from './stage.ts';
+import { createTopicOutput, type TopicSender } from './topic-output.ts';
 
-/** Wires the publish stage from validated configuration: on Lambda at cold start, or in the local runner. */
-export function bootstrapPublish(config: StageConfig, options: BootstrapOptions = {}) {
-  const clients = options.clients ?? createAwsClients(config.aws);
-  return createPublishHandler({
-    s3: clients.s3,
-    output: createOutputQueue({
+export interface PublishBootstrapOptions extends BootstrapOptions {
+  /** Sends to SNS; required when the configuration names an output topic. */
+  readonly topicSender?: TopicSender;
+}
+
+function outputFor(config: PublishConfig, clients: AwsClients, topicSender?: TopicSender): OutputQueue {
+  const topicArn = config.outputTopicArn;
+  if (!topicArn) {
+    return createOutputQueue({
       sqs: clients.sqs,
       s3: clients.s3,
       queueUrl: config.nextQueueUrl,
       fifo: config.nextQueueUrl.endsWith('.fifo'),
       claimBucket: config.rawBucket,
-    }),
+    });
+  }
+  // Publishing to the queue instead would bypass every subscriber's filter (and lack the IAM grant).
+  if (!topicSender) throw new ConfigError('OUTPUT_TOPIC_ARN is set but no SNS sender was provided');
+  return createTopicOutput({
+    send: topicSender,
+    s3: clients.s3,
+    topicArn,
+    fifo: topicArn.endsWith('.fifo'),
+    claimBucket: config.rawBucket,
+  });
+}
+
+/** Wires the publish stage from validated configuration: on Lambda at cold start, or in the local runner. */
+export function bootstrapPublish(config: StageConfig | PublishConfig, options: PublishBootstrapOptions = {}) {
+  const clients = options.clients ?? createAwsClients(config.aws);
+  return createPublishHandler({
+    s3: clients.s3,
+    output: outputFor(config, clients, options.topicSender),
     deadLetters: createDeadLetterSink(clients.sqs, config.deadLetterQueueUrl, 'publish'),
     logger: options.logger ?? createLogger('publish'),
+    metrics: options.metrics ?? createPowertoolsMetrics('publish'),
   });
 }

@@ -1,11 +1,9 @@
 import type { MessageAttributeValue } from '@aws-sdk/client-sqs';
 import type { ItemEnvelope } from '../shared/envelope.ts';
-import { sha256Hex } from '../shared/hash.ts';
+import { CONTRACT_VERSION, idempotencyKey, MESSAGE_ATTRIBUTES, NINJS_CONTENT_TYPE } from './contract.ts';
 import type { NinjsDocument } from './ninjs.ts';
 
-/** The queue contract's version; bumped only for incompatible changes (docs/consumers.md). */
-export const CONTRACT_VERSION = '1';
-export const NINJS_CONTENT_TYPE = 'application/ninjs+json';
+export { CONTRACT_VERSION, NINJS_CONTENT_TYPE };
 
 export interface OutputMessage {
   readonly body: string;
@@ -22,18 +20,20 @@ const text = (value: string): MessageAttributeValue => ({ DataType: 'String', St
 export function toOutputMessage(envelope: ItemEnvelope, ninjs: NinjsDocument): OutputMessage {
   const dedupe = envelope.dedupe;
   if (!dedupe) throw new Error('envelope has no dedupe outcome');
+  const names = MESSAGE_ATTRIBUTES;
   return {
     body: JSON.stringify(ninjs),
     attributes: {
-      outlet: text(envelope.document.outlet),
-      storyId: text(dedupe.storyId),
-      uri: text(ninjs.uri),
-      version: { DataType: 'Number', StringValue: ninjs.version },
-      decision: text(dedupe.decision),
-      contentType: text(NINJS_CONTENT_TYPE),
-      contractVersion: text(CONTRACT_VERSION),
+      [names.outlet]: text(envelope.document.outlet),
+      [names.storyId]: text(dedupe.storyId),
+      [names.uri]: text(ninjs.uri),
+      // Number, so SNS filter policies can match numerically (e.g. only first versions).
+      [names.version]: { DataType: 'Number', StringValue: ninjs.version },
+      [names.decision]: text(dedupe.decision),
+      [names.contentType]: text(NINJS_CONTENT_TYPE),
+      [names.contractVersion]: text(CONTRACT_VERSION),
     },
     groupId: dedupe.storyId,
-    deduplicationId: sha256Hex(`${ninjs.uri}\n${ninjs.version}`),
+    deduplicationId: idempotencyKey(ninjs.uri, ninjs.version),
   };
 }

@@ -1,11 +1,12 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { storeClaim } from '../shared/claim-check.ts';
+import { withClaimCheck } from './claim-body.ts';
 import type { OutputMessage } from './message.ts';
 
 /** SQS's limit is 1 MiB for body and attributes together; keep room for the attributes. */
 export const OUTPUT_INLINE_LIMIT = 1024 * 1024 - 16 * 1024;
 
+/** Where published messages go: the output queue, or an SNS topic for fan-out (topic-output.ts). */
 export interface OutputQueue {
   publish(message: OutputMessage): Promise<void>;
 }
@@ -23,17 +24,18 @@ export function createOutputQueue(options: OutputQueueOptions): OutputQueue {
   const { sqs, s3, queueUrl, fifo, claimBucket } = options;
   return {
     async publish(message) {
-      let body = message.body;
-      const attributes = { ...message.attributes };
-      if (Buffer.byteLength(body) > OUTPUT_INLINE_LIMIT) {
-        body = JSON.stringify(await storeClaim(s3, claimBucket, 'published/claims/', body));
-        attributes.claimCheck = { DataType: 'String', StringValue: 'true' };
-      }
+      const sendable = await withClaimCheck(message, {
+        s3,
+        bucket: claimBucket,
+        inlineLimit: OUTPUT_INLINE_LIMIT,
+      });
       await sqs.send(
         new SendMessageCommand({
           QueueUrl: queueUrl,
-          MessageBody: body,
-          MessageAttributes: attributes,
+          MessageBody: sendable.body,
+          MessageAttributes: sendable.attributes,
+          // On FIFO, SQS drops a second send with the same deduplication id within five minutes:
+          // a publish stage redelivered after sending (e.g. it timed out before deleting) cannot double-publish.
           ...(fifo
             ? { MessageGroupId: message.groupId, MessageDeduplicationId: message.deduplicationId }
             : {}),

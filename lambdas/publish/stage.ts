@@ -3,6 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DeadLetterSink } from '../shared/dead-letters.ts';
 import { readEnvelope } from '../shared/envelope-queue.ts';
 import { InvalidMessageError } from '../shared/errors.ts';
+import { METRICS, type StageMetrics } from '../shared/metrics.ts';
 import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage.ts';
 import { toOutputMessage } from './message.ts';
 import { toNinjs } from './ninjs.ts';
@@ -14,6 +15,7 @@ export interface PublishStageDeps {
   readonly output: OutputQueue;
   readonly deadLetters: DeadLetterSink;
   readonly logger: Logger;
+  readonly metrics?: StageMetrics;
 }
 
 /**
@@ -25,6 +27,7 @@ export function createPublishHandler(deps: PublishStageDeps): SqsStageHandler {
   return createSqsStageHandler({
     logger: deps.logger,
     deadLetters: deps.deadLetters,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
     async processRecord(record) {
       const envelope = await readEnvelope(deps.s3, record.body);
       if (!envelope.dedupe)
@@ -32,6 +35,7 @@ export function createPublishHandler(deps: PublishStageDeps): SqsStageHandler {
       const ninjs = toNinjs(envelope);
       assertValidNinjs(ninjs);
       await deps.output.publish(toOutputMessage(envelope, ninjs));
+      deps.metrics?.count(METRICS.published);
       deps.logger.info('published', { uri: ninjs.uri, version: ninjs.version });
     },
   });

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { OUTLET_ID } from '../../lambdas/shared/keys.ts';
+import { pushDocument } from '../../local/ingest-client.ts';
+import { info, writeLine } from '../output.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const PUSH_USAGE =
+  'syndicate push --outlet ID --secret-file F --url URL [--content-type TYPE] [--attempts N] FILE';
+
+/**
+ * Reads the secret from a file: either the bare secret, or the JSON secrets
+ * document `{ "<outletId>": "<secret>" }` that `syndicate serve --secrets` reads.
+ */
+export function readSecret(path: string, outlet: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').trim();
+  } catch {
+    throw new UsageError(`${path}: cannot read the secret file`);
+  }
+  if (text.startsWith('{')) {
+    let map: unknown;
+    try {
+      map = JSON.parse(text);
+    } catch {
+      throw new UsageError(`${path}: looks like JSON but does not parse`);
+    }
+    const secret = (map as Record<string, unknown>)[outlet];
+    if (typeof secret !== 'string') throw new UsageError(`${path}: no secret for outlet "${outlet}"`);
+    return secret;
+  }
+  if (text.length === 0) throw new UsageError(`${path}: the secret file is empty`);
+  return text;
+}
+
+/** Signs a document with the outlet's secret and POSTs it; prints the endpoint's JSON answer. */
+export async function pushCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      outlet: { type: 'string' },
+      'secret-file': { type: 'string' },
+      url: { type: 'string' },
+      'content-type': { type: 'string' },
+      attempts: { type: 'string', default: '3' },
+    },
+    allowPositionals: true,
+  });
+  const { outlet, url } = values;
+  const secretFile = values['secret-file'];
+  if (!outlet || !OUTLET_ID.test(outlet)) throw new UsageError(`--outlet must match ${OUTLET_ID.source}`);
+  if (!secretFile) throw new UsageError('--secret-file is required');
+  if (!url || !URL.canParse(url)) throw new UsageError('--url must be the endpoint URL');
+  const attempts = Number(values.attempts);
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) {
+    throw new UsageError('--attempts must be 1 to 10');
+  }
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError('push takes exactly one FILE');
+  let body: Buffer;
+  try {
+    body = readFileSync(file);
+  } catch {
+    throw new UsageError(`${file}: cannot read the file`);
+  }
+  const result = await pushDocument({
+    url,
+    outlet,
+    secret: readSecret(secretFile, outlet),
+    body,
+    attempts,
+    ...(values['content-type'] ? { contentType: values['content-type'] } : {}),
+  });
+  await writeLine(result.body);
+  if (result.status !== 202) {
+    info(`syndicate push: ${file} refused with HTTP ${result.status}`);
+    return 1;
+  }
+  info(`syndicate push: ${file} accepted (HTTP 202)`);
+  return 0;
+}

@@ -1,0 +1,43 @@
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { sha256Hex } from '../shared/hash.ts';
+import { rawDocumentKey } from '../shared/keys.ts';
+
+export interface StoredDocument {
+  readonly documentId: string;
+  readonly key: string;
+}
+
+/** The raw archive as ingestion sees it: bytes in, unchanged, content-addressed under the outlet. */
+export interface RawDocumentStore {
+  put(
+    outlet: string,
+    bytes: Uint8Array,
+    contentType: string | undefined,
+    via: string,
+  ): Promise<StoredDocument>;
+}
+
+/**
+ * PutObject resolves only once S3 has stored the object durably, which is what
+ * a 202 promises. Content-Type is kept because normalize reads its charset;
+ * the checksum makes S3 refuse bytes damaged on the way.
+ */
+export function createS3RawStore(s3: S3Client, bucket: string): RawDocumentStore {
+  return {
+    async put(outlet, bytes, contentType, via) {
+      const documentId = sha256Hex(bytes);
+      const key = rawDocumentKey(outlet, documentId);
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: bytes,
+          ContentType: contentType ?? 'application/octet-stream',
+          ChecksumSHA256: Buffer.from(documentId, 'hex').toString('base64'),
+          Metadata: { 'syndicate-via': via },
+        }),
+      );
+      return { documentId, key };
+    },
+  };
+}

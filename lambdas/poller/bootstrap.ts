@@ -1,0 +1,34 @@
+import { createS3RawStore } from '../ingest/raw-store.ts';
+import type { BootstrapOptions } from '../shared/bootstrap-options.ts';
+import { createAwsClients } from '../shared/clients.ts';
+import { createLogger } from '../shared/logger.ts';
+import { createPowertoolsMetrics } from '../shared/metrics.ts';
+import { OutletRegistry } from '../shared/outlets.ts';
+import type { PollerConfig } from './config.ts';
+import { DynamoPollStateStore } from './poll-state.ts';
+import { createPollerHandler, type PollerHandler } from './stage.ts';
+
+export interface PollerBootstrapOptions extends BootstrapOptions {
+  readonly outlets?: OutletRegistry;
+  readonly fetch?: typeof fetch;
+  readonly now?: () => number;
+}
+
+/** Wires the poller from validated configuration: on Lambda at cold start, or locally. */
+export function bootstrapPoller(config: PollerConfig, options: PollerBootstrapOptions = {}): PollerHandler {
+  const clients = options.clients ?? createAwsClients(config.aws);
+  return createPollerHandler({
+    outlets: options.outlets ?? OutletRegistry.parse(config.outletsJson),
+    fetch: options.fetch ?? fetch,
+    store: createS3RawStore(clients.s3, config.rawBucket),
+    state: new DynamoPollStateStore(clients.dynamodb, config.indexTable),
+    timeoutMs: config.fetchTimeoutMs,
+    maxBytes: config.maxBodyBytes,
+    backoffBaseSeconds: config.backoffBaseSeconds,
+    backoffMaxSeconds: config.backoffMaxSeconds,
+    concurrency: config.concurrency,
+    nowMs: options.now ?? Date.now,
+    logger: options.logger ?? createLogger('poller'),
+    metrics: options.metrics ?? createPowertoolsMetrics('poller'),
+  });
+}
