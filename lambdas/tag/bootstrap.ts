@@ -4,6 +4,7 @@ import type { StageConfig } from '../shared/config.ts';
 import { createDeadLetterSink } from '../shared/dead-letters.ts';
 import { createEnvelopeQueue } from '../shared/envelope-queue.ts';
 import { createLogger } from '../shared/logger.ts';
+import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import type { OutletRegistry } from '../shared/outlets.ts';
 import { CreditFinder } from './credits.ts';
 import { DEFAULT_GAZETTEER, type NewsOrganisation } from './gazetteer.ts';
@@ -28,6 +29,7 @@ export function bootstrapTag(config: StageConfig, options: TagBootstrapOptions) 
     }),
     deadLetters: createDeadLetterSink(clients.sqs, config.deadLetterQueueUrl, 'tag'),
     logger: options.logger ?? createLogger('tag'),
+    metrics: options.metrics ?? createPowertoolsMetrics('tag'),
     credits: new CreditFinder([...DEFAULT_GAZETTEER, ...(options.gazetteer ?? [])]),
     outlets: options.outlets,
   });

@@ -3,6 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DeadLetterSink } from '../shared/dead-letters.ts';
 import { type EnvelopeQueue, readEnvelope } from '../shared/envelope-queue.ts';
 import { InvalidMessageError } from '../shared/errors.ts';
+import type { StageMetrics } from '../shared/metrics.ts';
 import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage.ts';
 import { type TagOptions, tagItem } from './tag-item.ts';
 
@@ -11,6 +12,7 @@ export interface TagStageDeps extends TagOptions {
   readonly next: EnvelopeQueue;
   readonly deadLetters: DeadLetterSink;
   readonly logger: Logger;
+  readonly metrics?: StageMetrics;
 }
 
 /** Tag: rights and sources for each item that dedupe passed on. */
@@ -18,6 +20,7 @@ export function createTagHandler(deps: TagStageDeps): SqsStageHandler {
   return createSqsStageHandler({
     logger: deps.logger,
     deadLetters: deps.deadLetters,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
     async processRecord(record) {
       const envelope = await readEnvelope(deps.s3, record.body);
       if (!envelope.dedupe) throw new InvalidMessageError('tag received an item that dedupe has not decided');
