@@ -47,7 +47,9 @@ export async function normalizeDocument(
   };
   const envelopes: ItemEnvelope[] = [];
   const itemErrors: ItemError[] = [...parsed.itemErrors];
-  parsed.items.forEach((raw, index) => {
+  parsed.items.forEach((raw, listIndex) => {
+    // Numbered by the entry's place in the document, so an item skipped by the parser keeps the numbers honest.
+    const index = raw.position ?? listIndex;
     try {
       const item = normalizeItem(raw, {
         feed: document.feed,

@@ -35,6 +35,7 @@ export function parseArticle(text: string): ParsedDocument {
         content: { value: body, type: 'text' },
         authors: [],
         categories: [],
+        position: 0,
       },
     ],
     itemErrors: [],

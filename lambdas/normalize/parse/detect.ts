@@ -1,5 +1,6 @@
 import type { SourceFormat } from '../../shared/envelope.ts';
 import { RejectedDocumentError } from '../../shared/errors.ts';
+import { findDoctype, skipMisc } from './dtd.ts';
 
 /**
  * Decides the format from the text itself, never from a file name: outlets
@@ -12,7 +13,7 @@ export function detectFormat(text: string): SourceFormat {
     .trimStart();
   if (head.length === 0) throw new RejectedDocumentError('empty', 'document is empty');
   if (head.startsWith('{')) return detectJson(text);
-  if (head.startsWith('<')) return detectXml(head);
+  if (head.startsWith('<')) return detectXml(text.replace(/^\uFEFF/, ''));
   return 'article';
 }
 
@@ -28,12 +29,12 @@ function detectJson(text: string): SourceFormat {
   }
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
-    if (typeof record.version === 'string' && record.version.startsWith('https://jsonfeed.org/version/')) {
+    if (typeof record.version === 'string' && /^https?:\/\/jsonfeed\.org\/version\//.test(record.version)) {
       return 'jsonfeed';
     }
     if (
       typeof record.uri === 'string' &&
-      ('headlines' in record || 'bodies' in record || 'headline' in record)
+      ['headlines', 'bodies', 'headline', 'body_html', 'body_text'].some((key) => key in record)
     ) {
       return 'ninjs';
     }
@@ -41,15 +42,18 @@ function detectJson(text: string): SourceFormat {
   throw new RejectedDocumentError('unknown-json', 'JSON document is neither a JSON Feed nor a ninjs item');
 }
 
-function detectXml(head: string): SourceFormat {
-  // Skip the declaration, comments, processing instructions and a DOCTYPE to find the root element.
-  const withoutProlog = head
-    .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, '')
-    .trimStart();
-  const root = /^<([A-Za-z_][\w.:-]*)/.exec(withoutProlog)?.[1]?.toLowerCase();
+/** The root element's name, found past the declaration, comments, PIs and a DOCTYPE however long. */
+function rootName(text: string): string | undefined {
+  const doctype = findDoctype(text);
+  const at = skipMisc(text, doctype ? doctype.end : 0);
+  return at === undefined ? undefined : /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(at, at + 256))?.[1];
+}
+
+function detectXml(text: string): SourceFormat {
+  const root = rootName(text)?.toLowerCase();
   if (!root) throw new RejectedDocumentError('not-xml', 'document starts with "<" but has no root element');
   const local = root.includes(':') ? root.slice(root.indexOf(':') + 1) : root;
-  if (local === 'rss') return 'rss';
+  if (local === 'rss' || local === 'channel') return 'rss';
   if (local === 'rdf') return 'rdf';
   if (local === 'feed') return 'atom';
   if (local === 'html') throw new RejectedDocumentError('html-page', 'document is an HTML page, not a feed');

@@ -32,7 +32,7 @@ export async function parseDocument(bytes: Uint8Array, hints: ParseHints = {}): 
     case 'rss':
     case 'rdf':
     case 'atom':
-      return parseXmlFeed(text, format);
+      return parseXmlFeed(text, format, hints.location);
     default:
       throw new RejectedDocumentError('unknown-format', `unsupported format ${String(format)}`);
   }

@@ -17,6 +17,7 @@ export function parseJsonFeed(text: string): ParsedDocument {
   if (!Array.isArray(doc.items)) {
     throw new RejectedDocumentError('malformed-feed', 'JSON Feed has no "items" array');
   }
+  const feedAuthors = collectAuthors(doc.authors ?? (doc.author ? [doc.author] : []));
   const items: RawItem[] = [];
   const itemErrors: ParsedDocument['itemErrors'] = [];
   doc.items.forEach((entry, index) => {
@@ -24,8 +25,11 @@ export function parseJsonFeed(text: string): ParsedDocument {
       itemErrors.push({ index, reason: 'item is not an object' });
       return;
     }
+    const own = collectAuthors(entry.authors ?? (entry.author ? [entry.author] : []));
     const item: RawItem = {
-      authors: collectAuthors(entry.authors ?? (entry.author ? [entry.author] : [])),
+      position: index,
+      // 1.1 has `authors` (a list), 1.0 had `author`; an item without its own takes the feed's.
+      authors: own.length > 0 ? own : feedAuthors,
       categories: Array.isArray(entry.tags)
         ? entry.tags.filter((t): t is string => typeof t === 'string')
         : [],

@@ -23,6 +23,8 @@ export interface RawItem {
   language?: string;
   /** Base for relative URLs (xml:base or the feed link). */
   baseUrl?: string;
+  /** 0-based position of the entry in the document; `itemErrors` count the same way. */
+  position?: number;
 }
 
 export interface ItemError {
@@ -44,4 +46,6 @@ export interface ParsedDocument {
 export interface ParseHints {
   /** The Content-Type the document arrived with (push header or S3 metadata), for its charset. */
   readonly contentType?: string;
+  /** Where the document was fetched from (polling): the base for relative links the feed leaves unresolved. */
+  readonly location?: string;
 }

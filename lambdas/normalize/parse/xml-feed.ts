@@ -1,90 +1,35 @@
-import Parser from 'rss-parser';
 import type { SourceFormat } from '../../shared/envelope.ts';
 import { RejectedDocumentError } from '../../shared/errors.ts';
-import type { ParsedDocument, RawItem, RawText } from './types.ts';
+import { readAtom } from './atom.ts';
+import { stripDoctype } from './dtd.ts';
+import { ATOM, NS } from './namespaces.ts';
+import { readRss } from './rss.ts';
+import type { ParsedDocument } from './types.ts';
+import { attr, isElement, readXmlTree, type XmlElement } from './xml-tree.ts';
 
-type CustomFeed = {
-  copyright?: string;
-  rights?: string;
-  subtitle?: string;
-  generator?: string;
-  language?: string;
-};
-type CustomItem = {
-  'content:encoded'?: string;
-  'dc:rights'?: string;
-  rights?: string;
-  summary?: string;
-  id?: string;
-};
-
-// One parser per cold start: rss-parser is stateless between parseString calls.
-const parser = new Parser<CustomFeed, CustomItem>({
-  defaultRSS: 2.0,
-  customFields: {
-    feed: ['copyright', 'rights', 'subtitle', 'generator', 'language'],
-    item: ['dc:rights', 'rights', 'summary', 'id'],
-  },
-});
-
-function text(value: unknown, type: RawText['type']): RawText | undefined {
-  if (typeof value !== 'string' || value.trim().length === 0) return undefined;
-  return { value, type };
+function rootElement(document: XmlElement): XmlElement {
+  const root = document.children.find(isElement);
+  if (!root) throw new RejectedDocumentError('not-xml', 'document has no root element');
+  return root;
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim().length > 0 ? value.trim() : undefined;
-}
-
-/** RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom through rss-parser, mapped onto RawItem. */
-export async function parseXmlFeed(xml: string, format: SourceFormat): Promise<ParsedDocument> {
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
-  try {
-    feed = await parser.parseString(xml);
-  } catch (error) {
-    throw new RejectedDocumentError(
-      'malformed-feed',
-      `feed could not be parsed: ${(error as Error).message}`,
-    );
+/**
+ * RSS 0.9x/2.0, RSS 1.0/0.90 (RDF) and Atom 1.0/0.3. The format comes from the
+ * root element as parsed; `detected` (from the first bytes) only breaks ties.
+ * `location`, when known, is the base URL of the whole document.
+ */
+export function parseXmlFeed(xml: string, detected: SourceFormat, location?: string): ParsedDocument {
+  const text = stripDoctype(xml).text;
+  const root = rootElement(readXmlTree(text, new Map(), location));
+  const name = root.local.toLowerCase();
+  if (name === 'rss') return readRss(root, 'rss');
+  if (name === 'rdf') return readRss(root, 'rdf');
+  if (name === 'feed' && ATOM.has(root.ns)) return readAtom(root);
+  if (name === 'feed') {
+    // An Atom feed under a namespace of its producer's invention: read it again with that URI taken as Atom.
+    const atom = attr(root, 'version')?.trim() === '0.3' ? NS.atom03 : NS.atom10;
+    return readAtom(rootElement(readXmlTree(text, new Map([[root.ns, atom]]), location)));
   }
-  const items: RawItem[] = (feed.items ?? []).map((entry) => {
-    const html = str(entry['content:encoded']) ?? (format === 'atom' ? str(entry.content) : undefined);
-    const summary = format === 'atom' ? str(entry.summary) : str(entry.content);
-    const item: RawItem = {
-      authors: [str(entry.creator), str((entry as { author?: unknown }).author)].filter(
-        (a): a is string => !!a,
-      ),
-      categories: (entry.categories ?? []).filter((c): c is string => typeof c === 'string'),
-    };
-    const guid = str(entry.guid) ?? str(entry.id);
-    if (guid) item.guid = guid;
-    const link = str(entry.link);
-    if (link) item.link = link;
-    const title = text(entry.title, 'html');
-    if (title) item.title = title;
-    const content = text(html, 'html');
-    if (content) item.content = content;
-    const description = text(summary, 'html');
-    if (description) item.summary = description;
-    const published = str(entry.isoDate) ?? str(entry.pubDate);
-    if (published) item.published = published;
-    const rights = str(entry['dc:rights']) ?? str(entry.rights);
-    if (rights) item.rights = rights;
-    const base = str(feed.link);
-    if (base) item.baseUrl = base;
-    return item;
-  });
-  const meta = {
-    ...(str(feed.title) ? { title: str(feed.title) } : {}),
-    ...(str(feed.link) ? { link: str(feed.link) } : {}),
-    ...(str(feed.description) || str(feed.subtitle)
-      ? { description: str(feed.description) ?? str(feed.subtitle) }
-      : {}),
-    ...(str(feed.language) ? { language: str(feed.language) } : {}),
-    ...(str(feed.copyright) || str(feed.rights)
-      ? { copyright: str(feed.copyright) ?? str(feed.rights) }
-      : {}),
-    ...(str(feed.generator) ? { generator: str(feed.generator) } : {}),
-  };
-  return { format, feed: meta, items, itemErrors: [] };
+  if (name === 'channel') return readRss(root, detected === 'rdf' ? 'rdf' : 'rss');
+  throw new RejectedDocumentError('unknown-xml', `XML root element <${root.qname}> is not RSS, RDF or Atom`);
 }

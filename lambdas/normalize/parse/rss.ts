@@ -1,0 +1,181 @@
+import type { FeedMeta } from '../../shared/envelope.ts';
+import { ATOM, NS, RSS_CORE } from './namespaces.ts';
+import type { ParsedDocument, RawItem } from './types.ts';
+import { atomText, rssHtml, textValue as value } from './xml-text.ts';
+import { attr, childElements, firstChild, isElement, resolveUrl, type XmlElement } from './xml-tree.ts';
+
+const DC = new Set<string>([NS.dc]);
+const DCTERMS = new Set<string>([NS.dcterms]);
+const CONTENT = new Set<string>([NS.content]);
+const XHTML = new Set<string>([NS.xhtml]);
+const LICENSE = new Set<string>([NS.ccRss, NS.ccWeb, NS.cc]);
+
+/** First non-empty text among candidate children, in order of preference. */
+function pick(
+  parent: XmlElement,
+  candidates: ReadonlyArray<[string, ReadonlySet<string>]>,
+): string | undefined {
+  for (const [local, namespaces] of candidates) {
+    for (const element of childElements(parent, local, namespaces)) {
+      const text = value(element);
+      if (text) return text;
+    }
+  }
+  return undefined;
+}
+
+function license(parent: XmlElement): string | undefined {
+  const element = firstChild(parent, 'license', LICENSE);
+  if (!element) return undefined;
+  const resource = attr(element, 'resource', NS.rdf);
+  return resource?.trim() || value(element);
+}
+
+function link(parent: XmlElement, core: ReadonlySet<string>): string | undefined {
+  for (const element of childElements(parent, 'link', core)) {
+    const href = value(element);
+    if (href) return resolveUrl(href, element.base);
+  }
+  // Atom links inside RSS (atom:link rel="alternate"), as some producers write them.
+  for (const element of childElements(parent, 'link', ATOM)) {
+    const rel = attr(element, 'rel') ?? 'alternate';
+    const href = attr(element, 'href');
+    if (rel === 'alternate' && href) return resolveUrl(href, element.base);
+  }
+  return undefined;
+}
+
+/**
+ * `<description>` is the RSS summary; some producers add a non-standard
+ * `<summary>` beside it. Then the first of the two is the summary and the
+ * second the fuller text, as feedparser reads them.
+ */
+function summaryAndBody(
+  item: XmlElement,
+  core: ReadonlySet<string>,
+): [XmlElement | undefined, XmlElement | undefined] {
+  const texts = item.children.filter(
+    (node): node is XmlElement =>
+      isElement(node) && core.has(node.ns) && (node.local === 'description' || node.local === 'summary'),
+  );
+  const description = texts.find((node) => node.local === 'description');
+  const summary = texts.find((node) => node.local === 'summary');
+  if (!description || !summary) return [description ?? summary, undefined];
+  return texts[0] === description ? [description, summary] : [summary, description];
+}
+
+function readItem(element: XmlElement, core: ReadonlySet<string>, feedLink: string | undefined): RawItem {
+  const item: RawItem = {
+    authors: [
+      ...childElements(element, 'author', core),
+      ...childElements(element, 'creator', DC),
+      ...childElements(element, 'author', ATOM).flatMap((a) => childElements(a, 'name', ATOM)),
+    ].flatMap((a) => value(a) ?? []),
+    categories: [
+      ...childElements(element, 'category', core),
+      ...childElements(element, 'subject', DC),
+    ].flatMap((c) => value(c) ?? []),
+  };
+  const guidElement = firstChild(element, 'guid', core);
+  const guid = value(guidElement) ?? attr(element, 'about', NS.rdf)?.trim();
+  if (guid) item.guid = guid;
+  const href = link(element, core);
+  const permaLink =
+    guidElement && (attr(guidElement, 'isPermaLink') ?? 'true').trim().toLowerCase() !== 'false';
+  // A guid that is a permalink is the item's link when it has no <link> (RSS 2.0 spec).
+  const itemLink = href ?? (permaLink && guid && /^https?:\/\//i.test(guid) ? guid : undefined);
+  if (itemLink) item.link = itemLink;
+  const title = rssHtml(firstChild(element, 'title', core)) ?? rssHtml(firstChild(element, 'title', DC));
+  if (title) item.title = title;
+  const [summaryElement, secondText] = summaryAndBody(element, core);
+  // XHTML bodies: namespaced as the spec wants, or bare as many producers write them.
+  const xhtmlBody = firstChild(element, 'body', XHTML) ?? firstChild(element, 'body', core);
+  const content =
+    rssHtml(firstChild(element, 'encoded', CONTENT)) ??
+    (xhtmlBody ? rssHtml(xhtmlBody) : undefined) ??
+    rssHtml(firstChild(element, 'fullitem', core)) ??
+    atomText(firstChild(element, 'content', ATOM)) ??
+    rssHtml(secondText);
+  if (content) item.content = content;
+  const summary =
+    rssHtml(summaryElement) ??
+    rssHtml(firstChild(element, 'description', DC)) ??
+    atomText(firstChild(element, 'summary', ATOM));
+  if (summary) item.summary = summary;
+  const published = pick(element, [
+    ['pubDate', core],
+    ['date', DC],
+    ['issued', DCTERMS],
+    ['created', DCTERMS],
+    ['published', ATOM],
+  ]);
+  if (published) item.published = published;
+  const updated = pick(element, [
+    ['modified', DCTERMS],
+    ['updated', ATOM],
+  ]);
+  if (updated) item.updated = updated;
+  const rights = pick(element, [
+    ['rights', DC],
+    ['copyright', core],
+    ['rights', DCTERMS],
+  ]);
+  if (rights) item.rights = rights;
+  const itemLicense = license(element);
+  if (itemLicense) item.license = itemLicense;
+  const language = pick(element, [['language', DC]]) ?? element.lang;
+  if (language) item.language = language;
+  const base = summaryElement?.base ?? element.base ?? feedLink;
+  if (base) item.baseUrl = base;
+  return item;
+}
+
+/**
+ * RSS 0.9x/2.0 and RSS 1.0/0.90 (RDF). Items are looked for in the channel
+ * and, for RDF (and `<rss>` documents missing their `<channel>`), beside it.
+ */
+export function readRss(root: XmlElement, format: 'rss' | 'rdf'): ParsedDocument {
+  // Producers invented their own default namespaces for RSS; the root's is RSS by definition.
+  const core = new Set([...RSS_CORE, root.ns]);
+  const channel = firstChild(root, 'channel', core) ?? root;
+  const meta: Record<keyof FeedMeta, string | undefined> = {
+    title: rssHtml(firstChild(channel, 'title', core))?.value ?? pick(channel, [['title', DC]]),
+    link: link(channel, core),
+    description:
+      rssHtml(firstChild(channel, 'description', core))?.value ??
+      pick(channel, [['description', DC]]) ??
+      atomText(firstChild(channel, 'subtitle', ATOM))?.value,
+    language:
+      pick(channel, [
+        ['language', core],
+        ['language', DC],
+      ]) ?? channel.lang,
+    copyright: pick(channel, [
+      ['copyright', core],
+      ['rights', DC],
+      ['rights', DCTERMS],
+    ]),
+    generator: pick(channel, [['generator', core]]),
+    license: license(channel),
+  };
+  const feed = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as FeedMeta;
+  const itemElements = [
+    ...childElements(channel, 'item', core),
+    ...(channel === root ? [] : childElements(root, 'item', core)),
+  ];
+  const items: RawItem[] = [];
+  const itemErrors: ParsedDocument['itemErrors'] = [];
+  itemElements.forEach((element, index) => {
+    try {
+      items.push({ ...readItem(element, core, feed.link), position: index });
+    } catch (error) {
+      itemErrors.push({ index, reason: `item could not be read: ${(error as Error).message}` });
+    }
+  });
+  const feedDate = pick(channel, [
+    ['pubDate', core],
+    ['lastBuildDate', core],
+    ['date', DC],
+  ]);
+  return { format, feed, items, itemErrors, ...(feedDate ? { feedDate } : {}) };
+}
