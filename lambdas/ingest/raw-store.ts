@@ -1,6 +1,6 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { sha256Hex } from '../shared/hash.ts';
-import { rawDocumentKey } from '../shared/keys.ts';
+import { rawDocumentKey, SOURCE_URL_METADATA, VIA_METADATA } from '../shared/keys.ts';
 
 export interface StoredDocument {
   readonly documentId: string;
@@ -14,6 +14,8 @@ export interface RawDocumentStore {
     bytes: Uint8Array,
     contentType: string | undefined,
     via: string,
+    /** Where a polled document was fetched from: the base for its relative links. */
+    sourceUrl?: string,
   ): Promise<StoredDocument>;
 }
 
@@ -24,7 +26,7 @@ export interface RawDocumentStore {
  */
 export function createS3RawStore(s3: S3Client, bucket: string): RawDocumentStore {
   return {
-    async put(outlet, bytes, contentType, via) {
+    async put(outlet, bytes, contentType, via, sourceUrl) {
       const documentId = sha256Hex(bytes);
       const key = rawDocumentKey(outlet, documentId);
       await s3.send(
@@ -34,7 +36,11 @@ export function createS3RawStore(s3: S3Client, bucket: string): RawDocumentStore
           Body: bytes,
           ContentType: contentType ?? 'application/octet-stream',
           ChecksumSHA256: Buffer.from(documentId, 'hex').toString('base64'),
-          Metadata: { 'syndicate-via': via },
+          // S3 metadata is ASCII: encodeURI keeps a URL's meaning and makes it so.
+          Metadata: {
+            [VIA_METADATA]: via,
+            ...(sourceUrl ? { [SOURCE_URL_METADATA]: encodeURI(decodeURI(sourceUrl)) } : {}),
+          },
         }),
       );
       return { documentId, key };

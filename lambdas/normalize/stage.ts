@@ -4,7 +4,7 @@ import type { DeadLetterSink } from '../shared/dead-letters.ts';
 import type { EnvelopeQueue } from '../shared/envelope-queue.ts';
 import { RejectedDocumentError, TransientError } from '../shared/errors.ts';
 import { sha256Hex } from '../shared/hash.ts';
-import { manifestKey, outletFromKey } from '../shared/keys.ts';
+import { manifestKey, outletFromKey, SOURCE_URL_METADATA } from '../shared/keys.ts';
 import { METRICS, type StageMetrics } from '../shared/metrics.ts';
 import { type DocumentManifest, putJson } from '../shared/reports.ts';
 import { readS3Notification } from '../shared/s3-events.ts';
@@ -22,7 +22,8 @@ export interface NormalizeStageDeps {
 async function readObject(s3: S3Client, bucket: string, key: string) {
   const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   if (!object.Body) throw new TransientError(`s3://${bucket}/${key} returned no body`);
-  return { bytes: await object.Body.transformToByteArray(), contentType: object.ContentType };
+  const location = object.Metadata?.[SOURCE_URL_METADATA];
+  return { bytes: await object.Body.transformToByteArray(), contentType: object.ContentType, location };
 }
 
 /**
@@ -40,7 +41,7 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
     async processRecord(record) {
       for (const arrival of readS3Notification(record.body)) {
         const outlet = outletFromKey(arrival.key);
-        const { bytes, contentType } = await readObject(s3, arrival.bucket, arrival.key);
+        const { bytes, contentType, location } = await readObject(s3, arrival.bucket, arrival.key);
         const documentId = sha256Hex(bytes);
         metrics?.count(METRICS.documentsReceived);
         const base = {
@@ -59,7 +60,7 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
               key: arrival.key,
               ingestionId: arrival.ingestionId,
               receivedAt: arrival.eventTime,
-              hints: contentType ? { contentType } : {},
+              hints: { ...(contentType ? { contentType } : {}), ...(location ? { location } : {}) },
             },
             documentId,
           );

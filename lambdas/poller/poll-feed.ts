@@ -79,7 +79,7 @@ export async function pollFeed(outlet: string, feed: string, deps: PollDeps): Pr
   const contentHash = sha256Hex(outcome.body);
   const changed = contentHash !== previous?.contentHash;
   const stored = changed
-    ? await deps.store.put(outlet, outcome.body, outcome.contentType, 'poll')
+    ? await deps.store.put(outlet, outcome.body, outcome.contentType, 'poll', feed)
     : undefined;
   await deps.state.put({ ...base, ...outcome.validators, contentHash, failures: 0, lastStatus: 200 });
   return stored

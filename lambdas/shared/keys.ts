@@ -8,6 +8,9 @@ import { RejectedDocumentError } from './errors.ts';
  */
 export const INCOMING_PREFIX = 'incoming/';
 export const REPORTS_PREFIX = 'reports/';
+/** Raw-object metadata written at ingestion and read back by normalize (S3 lower-cases the names). */
+export const VIA_METADATA = 'syndicate-via';
+export const SOURCE_URL_METADATA = 'syndicate-source-url';
 export const OUTLET_ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 
 export function assertOutletId(outlet: string): string {

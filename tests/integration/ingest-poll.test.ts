@@ -224,4 +224,20 @@ describe('polling a registered feed, in order', () => {
     });
     expect(s3Writes).toEqual([]);
   });
+
+  it('resolves relative links in a polled feed against the URL it was fetched from', async () => {
+    nowMs += 24 * 3600 * 1000;
+    const relative =
+      '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Epsilon</title>' +
+      '<item><title>Ferry timetable changes</title><link>stories/ferry-timetable</link><guid>e-rel</guid>' +
+      '<description>The winter ferry timetable starts on Monday with two extra evening sailings.</description>' +
+      '</item></channel></rss>';
+    route = serveFeed(relative, '"v-rel"');
+    await poll();
+    await test.pipeline.waitForIdle();
+    const [message] = await test.pipeline.drainOutput();
+    const ninjs = JSON.parse(message?.body ?? '{}') as { altIds?: Array<{ role: string; value: string }> };
+    const url = ninjs.altIds?.find((a) => a.role === 'syndicate:canonical-url')?.value;
+    expect(url).toBe(new URL('stories/ferry-timetable', feedUrl).toString());
+  });
 });
