@@ -4,7 +4,9 @@ import type { DedupeConfig } from '../shared/config.ts';
 import { createDeadLetterSink } from '../shared/dead-letters.ts';
 import { createEnvelopeQueue } from '../shared/envelope-queue.ts';
 import { createLogger } from '../shared/logger.ts';
+import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import { DynamoDedupeIndex } from './dynamo-index.ts';
+import { NearDuplicateDetector } from './near.ts';
 import { createDedupeHandler } from './stage.ts';
 
 /** Wires the dedupe stage from validated configuration: on Lambda at cold start, or in the local runner. */
@@ -13,6 +15,8 @@ export function bootstrapDedupe(config: DedupeConfig, options: BootstrapOptions 
   return createDedupeHandler({
     s3: clients.s3,
     index: new DynamoDedupeIndex(clients.dynamodb, config.indexTable),
+    // Compiled once per cold start; the first record awaits it.
+    detector: NearDuplicateDetector.create(),
     next: createEnvelopeQueue({
       sqs: clients.sqs,
       s3: clients.s3,
@@ -21,6 +25,7 @@ export function bootstrapDedupe(config: DedupeConfig, options: BootstrapOptions 
     }),
     deadLetters: createDeadLetterSink(clients.sqs, config.deadLetterQueueUrl, 'dedupe'),
     logger: options.logger ?? createLogger('dedupe'),
+    metrics: options.metrics ?? createPowertoolsMetrics('dedupe'),
     duplicatePolicy: config.duplicatePolicy,
     lookbackDays: config.lookbackDays,
   });

@@ -2,13 +2,57 @@ import type { DedupeOutcome, ItemEnvelope } from '../shared/envelope.ts';
 import { TransientError } from '../shared/errors.ts';
 import { shortId } from '../shared/hash.ts';
 import { exactFingerprint } from './fingerprint.ts';
-import { type DedupeIndex, exactKey, type IndexRecord, itemKey } from './index-store.ts';
+import {
+  bandKey,
+  type DedupeIndex,
+  exactKey,
+  type IndexRecord,
+  itemKey,
+  type NearOf,
+} from './index-store.ts';
+import { packValues } from './minhash.ts';
+import type { NearDuplicateDetector } from './near.ts';
+import {
+  bestMatch,
+  type FoundMatch,
+  precedesInFirstSharedBand,
+  rankCandidates,
+  storedProfile,
+} from './near-search.ts';
 
 export interface DecideOptions {
   readonly index: DedupeIndex;
+  readonly detector: NearDuplicateDetector;
   readonly lookbackDays: number;
   /** The decision time; injected so decisions are reproducible in tests. */
   readonly now: Date;
+}
+
+/** Why the decision was taken: recorded beside the raw document with the outcome. */
+export interface DedupeEvidence {
+  /** Folded words in the body; under the detector's minimum only exact matching applies. */
+  readonly words: number;
+  /** `redelivery`: this arrival was decided before and gets that decision again. */
+  readonly nearCheck: 'short-text' | 'not-needed' | 'checked' | 'redelivery';
+  /** Earlier stories compared (bounded by MAX_CANDIDATES). */
+  readonly candidates: number;
+  readonly match?: {
+    readonly fingerprint: string;
+    readonly rule: string;
+    readonly similarity: number;
+    /** Left out when a redelivery repeats an earlier decision. */
+    readonly jaccard?: number;
+    readonly containment?: number;
+    readonly detailConflicts?: number;
+    readonly sharedDetails?: number;
+    /** True when the earlier story was appended concurrently and came first. */
+    readonly concurrent: boolean;
+  };
+}
+
+export interface DedupeDecision {
+  readonly outcome: DedupeOutcome;
+  readonly evidence: DedupeEvidence;
 }
 
 /** A published item's identity: stable across versions of one outlet's item. */
@@ -20,18 +64,21 @@ export function storyIdFor(uri: string): string {
   return `story-${shortId(`story|${uri}`)}`;
 }
 
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
 /**
  * Decides whether an item was reported before: an exact copy of an earlier
  * body (any outlet, any format), a new version of an item already seen (same
- * outlet and identity, new body), or new. The claimant (arrival + position)
- * makes the decision idempotent: a redelivered message is recognised as the
- * same arrival and gets the same answer instead of becoming its own duplicate.
+ * outlet and identity, new body), a near copy of an earlier story (MinHash LSH
+ * candidates, verified), or new. The claimant (arrival + position) makes the
+ * decision idempotent: a redelivered message is recognised as the same arrival
+ * and gets the same answer instead of becoming its own duplicate.
  */
 export async function decideDuplicate(
   envelope: ItemEnvelope,
   options: DecideOptions,
-): Promise<DedupeOutcome> {
-  const { index, now } = options;
+): Promise<DedupeDecision> {
+  const { index, detector, now } = options;
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const expiresAt = nowSeconds + options.lookbackDays * 86_400;
   const { document, item } = envelope;
@@ -39,52 +86,171 @@ export async function decideDuplicate(
   const fingerprint = exactFingerprint(item);
   const exactPk = exactKey(fingerprint);
   const itemPk = itemKey(document.outlet, item.identity);
+  const ownUri = itemUri(document.outlet, item.identity);
+  const profile = detector.profile(item.bodyText);
+  const bucketPks = profile ? profile.bands.map(bandKey) : [];
+  const words = profile?.words ?? countWords(item.bodyText);
 
-  const found = await index.getMany([exactPk, itemPk], nowSeconds);
-  const exact = found.get(exactPk);
+  const { records, buckets } = await index.lookup([exactPk, itemPk], bucketPks, nowSeconds);
+  const exact = records.get(exactPk);
   if (exact && exact.claimant !== claimant) return duplicateOf(exact);
 
-  const prior = found.get(itemPk);
-  const uri = prior?.uri ?? itemUri(document.outlet, item.identity);
+  const prior = records.get(itemPk);
   const sameArrival = prior?.claimant === claimant;
   const version = prior ? (sameArrival ? prior.version : prior.version + 1) : 1;
-  const storyId = prior?.storyId ?? storyIdFor(uri);
   const firstCreated = prior?.firstCreated ?? item.published;
-  const record: IndexRecord = {
-    pk: exactPk,
-    uri,
-    storyId,
-    version,
-    fingerprint,
-    claimant,
-    firstCreated,
-    expiresAt,
-  };
+  const base = { uri: prior?.uri ?? ownUri, version, fingerprint, claimant, firstCreated, expiresAt };
+  const sketch = profile
+    ? {
+        signature: packValues(profile.signature),
+        shingles: profile.shingles,
+        details: packValues(profile.details),
+      }
+    : {};
 
+  // A redelivered near-duplicate decision: the same answer again.
+  if (exact?.nearOf) return nearDuplicate(exact.nearOf, 0, undefined);
+
+  // Only a first report of an item is compared for near copies: a changed body of a known item is its new version.
+  let candidates = 0;
+  if (profile && !prior && !exact) {
+    const ranked = rankCandidates(buckets.values(), fingerprint);
+    candidates = ranked.length;
+    const found = await bestMatch(index, detector, profile, ranked, nowSeconds, ownUri);
+    if (found) return recordNear(found, false);
+  }
+
+  const storyId = prior?.storyId ?? storyIdFor(base.uri);
+  const record: IndexRecord = { pk: exactPk, storyId, ...base, ...sketch };
   const holder = await index.claim(record, nowSeconds);
   if (holder) return duplicateOf(holder);
-  if (!(await index.putVersion({ ...record, pk: itemPk }, nowSeconds))) {
-    // Another version of this item was recorded concurrently: decide again on redelivery.
-    throw new TransientError(`item ${itemPk} changed while deciding its version`);
+  await putItem({ ...record, pk: itemPk });
+
+  if (profile) {
+    const seen = new Set(rankCandidates(buckets.values(), fingerprint));
+    const written = await index.appendToBuckets(bucketPks, { fingerprint, expiresAt }, buckets, nowSeconds);
+    // Entries appended between our look-up and our write: a similar story decided concurrently.
+    const racing = rankCandidates(written.values(), fingerprint, seen);
+    if (racing.length > 0 && version === 1) {
+      const found = await bestMatch(index, detector, profile, racing, nowSeconds, ownUri);
+      const other = found && storedProfile(found.record, detector.params.permutations);
+      if (
+        found &&
+        other &&
+        precedesInFirstSharedBand(
+          detector,
+          profile,
+          { ...other, fingerprint: found.record.fingerprint },
+          fingerprint,
+          written,
+          bandKey,
+        )
+      ) {
+        return recordNear(found, true, racing.length);
+      }
+    }
   }
+
   return {
-    decision: version > 1 ? 'version' : 'new',
-    storyId,
-    uri,
-    version,
-    firstCreated,
-    versionCreated: version > 1 ? (item.updated ?? document.receivedAt) : (item.updated ?? item.published),
+    outcome: {
+      decision: version > 1 ? 'version' : 'new',
+      storyId,
+      uri: base.uri,
+      version,
+      firstCreated,
+      versionCreated: version > 1 ? (item.updated ?? document.receivedAt) : (item.updated ?? item.published),
+    },
+    evidence: { words, nearCheck: nearCheckOf(), candidates },
   };
 
-  function duplicateOf(earlier: IndexRecord): DedupeOutcome {
+  function nearCheckOf(): DedupeEvidence['nearCheck'] {
+    if (!profile) return 'short-text';
+    if (exact) return 'redelivery';
+    return prior ? 'not-needed' : 'checked';
+  }
+
+  async function putItem(itemRecord: IndexRecord): Promise<void> {
+    const { signature: _s, shingles: _n, details: _d, ...slim } = itemRecord;
+    if (!(await index.putVersion(slim, nowSeconds))) {
+      // Another version of this item was recorded concurrently: decide again on redelivery.
+      throw new TransientError(`item ${itemPk} changed while deciding its version`);
+    }
+  }
+
+  async function recordNear(
+    found: FoundMatch,
+    concurrent: boolean,
+    compared = candidates,
+  ): Promise<DedupeDecision> {
+    const nearOf: NearOf = {
+      uri: found.record.uri,
+      storyId: found.record.storyId,
+      rule: found.rule,
+      similarity: round(found.similarity),
+      fingerprint: found.record.fingerprint,
+    };
+    const record: IndexRecord = { pk: exactPk, storyId: nearOf.storyId, ...base, ...sketch, nearOf };
+    const holder = await index.claim(record, nowSeconds);
+    if (holder) return duplicateOf(holder);
+    await putItem({ ...record, pk: itemPk });
+    return nearDuplicate(nearOf, compared, {
+      fingerprint: nearOf.fingerprint,
+      rule: found.rule,
+      similarity: nearOf.similarity,
+      jaccard: round(found.jaccard),
+      containment: round(found.containment),
+      detailConflicts: found.detailConflicts,
+      sharedDetails: found.sharedDetails,
+      concurrent,
+    });
+  }
+
+  function nearDuplicate(nearOf: NearOf, compared: number, match: DedupeEvidence['match']): DedupeDecision {
     return {
-      decision: 'duplicate',
-      storyId: earlier.storyId,
-      uri: itemUri(document.outlet, item.identity),
-      version: 1,
-      firstCreated: item.published,
-      versionCreated: item.updated ?? item.published,
-      matchOf: { uri: earlier.uri, storyId: earlier.storyId, rule: 'exact-body', similarity: 1 },
+      outcome: {
+        decision: 'near-duplicate',
+        storyId: nearOf.storyId,
+        uri: base.uri,
+        version,
+        firstCreated,
+        versionCreated: item.updated ?? item.published,
+        matchOf: {
+          uri: nearOf.uri,
+          storyId: nearOf.storyId,
+          rule: nearOf.rule,
+          similarity: nearOf.similarity,
+        },
+      },
+      evidence: {
+        words,
+        nearCheck: match ? 'checked' : 'redelivery',
+        candidates: compared,
+        match: match ?? {
+          fingerprint: nearOf.fingerprint,
+          rule: nearOf.rule,
+          similarity: nearOf.similarity,
+          concurrent: false,
+        },
+      },
     };
   }
+
+  function duplicateOf(earlier: IndexRecord): DedupeDecision {
+    return {
+      outcome: {
+        decision: 'duplicate',
+        storyId: earlier.storyId,
+        uri: ownUri,
+        version: 1,
+        firstCreated: item.published,
+        versionCreated: item.updated ?? item.published,
+        matchOf: { uri: earlier.uri, storyId: earlier.storyId, rule: 'exact-body', similarity: 1 },
+      },
+      evidence: { words, nearCheck: 'not-needed', candidates: 0 },
+    };
+  }
+}
+
+function countWords(text: string): number {
+  return text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).length;
 }

@@ -1,12 +1,26 @@
 /**
- * The index of earlier reports, as the dedupe decision sees it. Two kinds of
- * record, each under its own key:
- *  - `exact#{fingerprint}`: who first reported this exact body;
- *  - `item#{outlet|identity}`: the latest version of one outlet's item.
- * Writes are conditional so that of two concurrent copies exactly one becomes
- * "first"; a claimant may re-write its own record, which makes a redelivered
- * message idempotent.
+ * The index of earlier reports, as the dedupe decision sees it. Three kinds of
+ * entry, each under its own key:
+ *  - `exact#{fingerprint}`: who first reported this exact body, with the body's
+ *    MinHash sketch when it is long enough to be compared for near copies;
+ *  - `item#{outlet|identity}`: the latest version of one outlet's item;
+ *  - `band#{band}.{hash}`: an LSH bucket, the fingerprints of the latest few
+ *    stories whose signatures agree on that band.
+ * Record writes are conditional so that of two concurrent copies exactly one
+ * becomes "first"; a claimant may re-write its own record, which makes a
+ * redelivered message idempotent. Bucket writes are conditional on the
+ * bucket's revision, so concurrent appends are never lost.
  */
+
+/** What a near-duplicate decision matched, kept so a redelivery gets the same answer. */
+export interface NearOf {
+  readonly uri: string;
+  readonly storyId: string;
+  readonly rule: string;
+  readonly similarity: number;
+  readonly fingerprint: string;
+}
+
 export interface IndexRecord {
   readonly pk: string;
   readonly uri: string;
@@ -18,16 +32,82 @@ export interface IndexRecord {
   readonly firstCreated: string;
   /** Epoch seconds after which the record is outside the look-back window (DynamoDB TTL). */
   readonly expiresAt: number;
+  /** MinHash signature (little-endian uint32s, a binary attribute) of a long body. */
+  readonly signature?: Uint8Array;
+  /** Distinct shingles of that body: turns Jaccard into containment. */
+  readonly shingles?: number;
+  /** Distinguishing details (little-endian uint32s), see details.ts. */
+  readonly details?: Uint8Array;
+  /** Set when this body was decided a near duplicate of an earlier story. */
+  readonly nearOf?: NearOf;
+}
+
+export interface BandEntry {
+  readonly fingerprint: string;
+  readonly expiresAt: number;
+}
+
+export interface BandBucket {
+  readonly pk: string;
+  /** Oldest first; never more than the index's bucket capacity. */
+  readonly entries: readonly BandEntry[];
+  /** Incremented by every write: the condition that keeps concurrent appends. */
+  readonly revision: number;
+}
+
+export interface Lookup {
+  readonly records: Map<string, IndexRecord>;
+  readonly buckets: Map<string, BandBucket>;
 }
 
 export interface DedupeIndex {
+  /** Entries a bucket keeps: the latest stories on one band value. Bounds every look-up. */
+  readonly bucketCapacity: number;
   /** Looks up several keys in one round trip; expired records are treated as absent. */
   getMany(pks: readonly string[], nowSeconds: number): Promise<Map<string, IndexRecord>>;
+  /** Records and LSH buckets in one round trip (two when a request exceeds 100 keys); expired entries left out. */
+  lookup(recordKeys: readonly string[], bucketKeys: readonly string[], nowSeconds: number): Promise<Lookup>;
   /** Writes the record unless another claimant holds the key; returns the holder when it lost. */
   claim(record: IndexRecord, nowSeconds: number): Promise<IndexRecord | undefined>;
   /** Writes an item's record if its version is newer than the stored one, or it is the same claimant's. */
   putVersion(record: IndexRecord, nowSeconds: number): Promise<boolean>;
+  /**
+   * Appends the entry to each bucket (dropping expired and, past capacity, the
+   * oldest entries) and returns each bucket as written. `seen` holds buckets as
+   * just read, to save a read; a concurrent write is retried on a fresh read.
+   */
+  appendToBuckets(
+    pks: readonly string[],
+    entry: BandEntry,
+    seen: ReadonlyMap<string, BandBucket>,
+    nowSeconds: number,
+  ): Promise<Map<string, BandBucket>>;
 }
 
 export const exactKey = (fingerprint: string): string => `exact#${fingerprint}`;
 export const itemKey = (outlet: string, identity: string): string => `item#${outlet}|${identity}`;
+export const bandKey = (band: string): string => `band#${band}`;
+
+export const DEFAULT_BUCKET_CAPACITY = 8;
+
+/**
+ * The bucket after appending `entry`: live entries only, the entry last, the
+ * oldest dropped past capacity. Undefined when the entry is already there (a
+ * redelivery): it keeps its place, so the order of arrivals stays stable.
+ */
+export function appendEntry(
+  bucket: BandBucket | undefined,
+  pk: string,
+  entry: BandEntry,
+  capacity: number,
+  nowSeconds: number,
+): BandBucket | undefined {
+  if (bucket?.entries.some((e) => e.fingerprint === entry.fingerprint)) return undefined;
+  const live = (bucket?.entries ?? []).filter((e) => e.expiresAt > nowSeconds);
+  return { pk, entries: [...live, entry].slice(-capacity), revision: (bucket?.revision ?? 0) + 1 };
+}
+
+/** A bucket as a reader should see it: expired entries left out. */
+export function liveBucket(bucket: BandBucket, nowSeconds: number): BandBucket {
+  return { ...bucket, entries: bucket.entries.filter((e) => e.expiresAt > nowSeconds) };
+}

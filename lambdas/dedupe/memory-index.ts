@@ -1,11 +1,30 @@
-import type { DedupeIndex, IndexRecord } from './index-store.ts';
+import {
+  appendEntry,
+  type BandBucket,
+  type BandEntry,
+  DEFAULT_BUCKET_CAPACITY,
+  type DedupeIndex,
+  type IndexRecord,
+  type Lookup,
+  liveBucket,
+} from './index-store.ts';
 
 /** The same contract in memory: for `syndicate parse`, unit tests and benchmarks at scale. */
 export class MemoryDedupeIndex implements DedupeIndex {
   readonly #records = new Map<string, IndexRecord>();
+  readonly #buckets = new Map<string, BandBucket>();
+  readonly bucketCapacity: number;
+
+  constructor(options: { bucketCapacity?: number } = {}) {
+    this.bucketCapacity = options.bucketCapacity ?? DEFAULT_BUCKET_CAPACITY;
+  }
 
   get size(): number {
     return this.#records.size;
+  }
+
+  get bucketCount(): number {
+    return this.#buckets.size;
   }
 
   #live(pk: string, nowSeconds: number): IndexRecord | undefined {
@@ -22,6 +41,19 @@ export class MemoryDedupeIndex implements DedupeIndex {
     return found;
   }
 
+  async lookup(
+    recordKeys: readonly string[],
+    bucketKeys: readonly string[],
+    nowSeconds: number,
+  ): Promise<Lookup> {
+    const buckets = new Map<string, BandBucket>();
+    for (const pk of bucketKeys) {
+      const bucket = this.#buckets.get(pk);
+      if (bucket) buckets.set(pk, liveBucket(bucket, nowSeconds));
+    }
+    return { records: await this.getMany(recordKeys, nowSeconds), buckets };
+  }
+
   async claim(record: IndexRecord, nowSeconds: number): Promise<IndexRecord | undefined> {
     const holder = this.#live(record.pk, nowSeconds);
     if (holder && holder.claimant !== record.claimant) return holder;
@@ -34,5 +66,32 @@ export class MemoryDedupeIndex implements DedupeIndex {
     if (current && current.version >= record.version && current.claimant !== record.claimant) return false;
     this.#records.set(record.pk, record);
     return true;
+  }
+
+  async appendToBuckets(
+    pks: readonly string[],
+    entry: BandEntry,
+    _seen: ReadonlyMap<string, BandBucket>,
+    nowSeconds: number,
+  ): Promise<Map<string, BandBucket>> {
+    const written = new Map<string, BandBucket>();
+    for (const pk of pks) {
+      const current = this.#buckets.get(pk);
+      const next = appendEntry(current, pk, entry, this.bucketCapacity, nowSeconds);
+      if (next) this.#buckets.set(pk, next);
+      const bucket = next ?? current;
+      if (bucket) written.set(pk, liveBucket(bucket, nowSeconds));
+    }
+    return written;
+  }
+
+  /** Loads a bucket as it is, for benchmarks that fill the index synthetically. */
+  preloadBucket(bucket: BandBucket): void {
+    this.#buckets.set(bucket.pk, bucket);
+  }
+
+  /** Loads a record as it is, for benchmarks that fill the index synthetically. */
+  preloadRecord(record: IndexRecord): void {
+    this.#records.set(record.pk, record);
   }
 }

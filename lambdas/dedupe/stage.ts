@@ -4,41 +4,58 @@ import type { DuplicatePolicy } from '../shared/config.ts';
 import type { DeadLetterSink } from '../shared/dead-letters.ts';
 import { type EnvelopeQueue, readEnvelope } from '../shared/envelope-queue.ts';
 import { decisionKey } from '../shared/keys.ts';
+import { METRICS, type MetricName, type StageMetrics } from '../shared/metrics.ts';
 import { putJson } from '../shared/reports.ts';
 import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage.ts';
 import { decideDuplicate } from './decide.ts';
 import type { DedupeIndex } from './index-store.ts';
+import type { NearDuplicateDetector } from './near.ts';
 
 export interface DedupeStageDeps {
   readonly s3: S3Client;
   readonly index: DedupeIndex;
+  /** A promise while xxhash-wasm compiles at cold start; awaited once it is needed. */
+  readonly detector: NearDuplicateDetector | Promise<NearDuplicateDetector>;
   readonly next: EnvelopeQueue;
   readonly deadLetters: DeadLetterSink;
   readonly logger: Logger;
   readonly duplicatePolicy: DuplicatePolicy;
   readonly lookbackDays: number;
   readonly clock?: () => Date;
+  readonly metrics?: StageMetrics;
 }
 
+const DECISION_METRIC: Partial<Record<string, MetricName>> = {
+  duplicate: METRICS.duplicates,
+  'near-duplicate': METRICS.nearDuplicates,
+  version: METRICS.newVersions,
+};
+
 /**
- * Dedupe: decide against the index, record the decision next to the raw
- * document (every decision, published or not), and pass on what consumers
- * should see. Exact duplicates are never passed on; near duplicates follow
- * the deployment's policy.
+ * Dedupe: decide against the index, record the decision and its evidence next
+ * to the raw document (every decision, published or not), and pass on what
+ * consumers should see. Exact duplicates are never passed on; near duplicates
+ * follow the deployment's policy.
  */
 export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
   const clock = deps.clock ?? (() => new Date());
   return createSqsStageHandler({
     logger: deps.logger,
     deadLetters: deps.deadLetters,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
     async processRecord(record) {
       const envelope = await readEnvelope(deps.s3, record.body);
-      const outcome = await decideDuplicate(envelope, {
+      const { outcome, evidence } = await decideDuplicate(envelope, {
         index: deps.index,
+        detector: await deps.detector,
         lookbackDays: deps.lookbackDays,
         now: clock(),
       });
       const { document } = envelope;
+      const forward =
+        outcome.decision === 'new' ||
+        outcome.decision === 'version' ||
+        (outcome.decision === 'near-duplicate' && deps.duplicatePolicy === 'flag');
       await putJson(deps.s3, document.bucket, decisionKey(document.outlet, document.id, envelope.index), {
         documentId: document.id,
         ingestionId: document.ingestionId,
@@ -46,15 +63,18 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
         identity: envelope.item.identity,
         headline: envelope.item.headline,
         ...outcome,
+        policy: deps.duplicatePolicy,
+        published: forward,
+        evidence,
       });
-      const forward =
-        outcome.decision === 'new' ||
-        outcome.decision === 'version' ||
-        (outcome.decision === 'near-duplicate' && deps.duplicatePolicy === 'flag');
       if (forward) await deps.next.send([{ ...envelope, dedupe: outcome }]);
+      const metric = DECISION_METRIC[outcome.decision];
+      if (metric) deps.metrics?.count(metric);
       deps.logger.info('dedupe decision', {
         uri: outcome.uri,
         decision: outcome.decision,
+        storyId: outcome.storyId,
+        matchOf: outcome.matchOf?.uri,
         forwarded: forward,
       });
     },

@@ -96,6 +96,7 @@ describe('the seed article through the local pipeline (emulators, real SDK clien
       );
       expect(decision?.decision).toBe('duplicate');
       expect(decision?.matchOf?.rule).toBe('exact-body');
+      expect(again.pipeline.metrics.get('dedupe')?.get('Duplicates')).toBe(1);
     } finally {
       await again.close();
     }

@@ -1,0 +1,158 @@
+import xxhash, { type XXHashAPI } from 'xxhash-wasm';
+
+/**
+ * MinHash signatures over word shingles, written here because npm has no
+ * well-kept MinHash-LSH for JavaScript: `minhash` multiplies in floating point
+ * and loses integer precision past 2^53 (so its "permutations" collide), and
+ * `simhash-js` is 32-bit with a broken Hamming distance.
+ *
+ * Each distinct shingle is hashed once with xxHash64 (WebAssembly, exact
+ * 64-bit arithmetic); the 64-bit value is split into two 32-bit halves and
+ * every permutation is derived from them with 32-bit integer mixing
+ * (`Math.imul` and the murmur3 finaliser), which never leaves the exact
+ * integer range of a JavaScript number.
+ */
+
+let loading: Promise<XXHashAPI> | undefined;
+
+/** xxhash-wasm compiles its module asynchronously: do it once per cold start. */
+export function loadXxhash(): Promise<XXHashAPI> {
+  loading ??= xxhash();
+  return loading;
+}
+
+export interface MinHashParams {
+  /** Words per shingle. */
+  readonly shingleSize: number;
+  /** Signature length (number of hash permutations). */
+  readonly permutations: number;
+  /** Seed for the permutation constants; signatures are only comparable under the same seed. */
+  readonly seed?: number;
+}
+
+export interface Sketch {
+  /** The minimum of each permutation over the shingles. */
+  readonly signature: Uint32Array;
+  /** Distinct shingles in the text; with two signatures it turns Jaccard into containment. */
+  readonly shingles: number;
+}
+
+function fmix32(value: number): number {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A small deterministic generator for the permutation constants (splitmix-style, 32-bit). */
+function constants(count: number, seed: number): Uint32Array {
+  const out = new Uint32Array(count);
+  let state = seed >>> 0;
+  for (let i = 0; i < count; i++) {
+    state = (state + 0x9e3779b9) >>> 0;
+    out[i] = fmix32(state);
+  }
+  return out;
+}
+
+const MASK_32 = 0xffffffffn;
+
+export class MinHasher {
+  readonly params: Required<MinHashParams>;
+  readonly #api: XXHashAPI;
+  readonly #low: Uint32Array;
+  readonly #high: Uint32Array;
+
+  private constructor(api: XXHashAPI, params: MinHashParams) {
+    if (!Number.isInteger(params.shingleSize) || params.shingleSize < 1)
+      throw new RangeError('shingleSize must be a positive integer');
+    if (!Number.isInteger(params.permutations) || params.permutations < 1)
+      throw new RangeError('permutations must be a positive integer');
+    this.params = { seed: 0x5eed, ...params };
+    this.#api = api;
+    this.#low = constants(params.permutations, this.params.seed);
+    this.#high = constants(params.permutations, this.params.seed ^ 0xa5a5a5a5);
+  }
+
+  static async create(params: MinHashParams): Promise<MinHasher> {
+    return new MinHasher(await loadXxhash(), params);
+  }
+
+  /** Distinct word shingles of already folded text; a text shorter than one shingle is one shingle. */
+  shingles(words: readonly string[]): Set<string> {
+    const size = this.params.shingleSize;
+    const out = new Set<string>();
+    if (words.length === 0) return out;
+    if (words.length <= size) {
+      out.add(words.join(' '));
+      return out;
+    }
+    for (let i = 0; i + size <= words.length; i++) out.add(words.slice(i, i + size).join(' '));
+    return out;
+  }
+
+  sketch(words: readonly string[]): Sketch {
+    const shingles = this.shingles(words);
+    const count = this.params.permutations;
+    const signature = new Uint32Array(count).fill(0xffffffff);
+    const low = this.#low;
+    const high = this.#high;
+    for (const shingle of shingles) {
+      const hash = this.#api.h64(shingle);
+      const lo = Number(hash & MASK_32);
+      const hi = Number(hash >> 32n);
+      for (let i = 0; i < count; i++) {
+        const value = fmix32(
+          ((lo ^ (low[i] as number)) + Math.imul(hi ^ (high[i] as number), 0x9e3779b1)) | 0,
+        );
+        if (value < (signature[i] as number)) signature[i] = value;
+      }
+    }
+    return { signature, shingles: shingles.size };
+  }
+
+  /** xxHash64 of raw bytes as 16 hex digits: band keys. */
+  hashBytes(bytes: Uint8Array, seed: number): string {
+    return this.#api.h64Raw(bytes, BigInt(seed)).toString(16).padStart(16, '0');
+  }
+}
+
+/** Share of equal positions: an unbiased estimate of the Jaccard similarity of the two shingle sets. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length !== b.length || a.length === 0) throw new RangeError('signatures differ in length');
+  let equal = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) equal++;
+  return equal / a.length;
+}
+
+/**
+ * How much of the smaller text the larger one contains, from the Jaccard
+ * estimate and the two set sizes: |A∩B| = J(|A|+|B|)/(1+J).
+ */
+export function estimateContainment(jaccard: number, sizeA: number, sizeB: number): number {
+  const smaller = Math.min(sizeA, sizeB);
+  if (smaller === 0) return 0;
+  const intersection = (jaccard * (sizeA + sizeB)) / (1 + jaccard);
+  return Math.min(1, intersection / smaller);
+}
+
+/** Little-endian uint32s as bytes: the stored form (a DynamoDB binary attribute) of signatures and details. */
+export function packValues(values: Uint32Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < values.length; i++) view.setUint32(i * 4, values[i] as number, true);
+  return bytes;
+}
+
+/** Decodes `packValues`; `length` -1 accepts any whole number of values. */
+export function unpackValues(bytes: Uint8Array, length: number): Uint32Array {
+  if (bytes.byteLength % 4 !== 0 || (length >= 0 && bytes.byteLength !== length * 4))
+    throw new RangeError(`stored values are ${bytes.byteLength} bytes, not ${length} uint32s`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Uint32Array(bytes.byteLength / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getUint32(i * 4, true);
+  return out;
+}

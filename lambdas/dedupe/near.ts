@@ -1,0 +1,124 @@
+import { compareDetails, type Details, extractDetails } from './details.ts';
+import { foldText } from './fingerprint.ts';
+import { bandKeys } from './lsh.ts';
+import { estimateContainment, estimateJaccard, MinHasher } from './minhash.ts';
+
+/**
+ * Near-duplicate detection parameters. The defaults were chosen from the
+ * labeled syndication benchmark (`npx tsx bench/dedupe-sweep.ts`); the numbers
+ * behind each choice are in docs/dedupe.md.
+ */
+export interface NearDuplicateParams {
+  readonly shingleSize: number;
+  readonly permutations: number;
+  readonly bands: number;
+  readonly rows: number;
+  /** Texts with fewer folded words fall back to exact matching only: too few shingles to judge. */
+  readonly minWords: number;
+  /** Estimated Jaccard similarity at or above which two texts are the same story. */
+  readonly minJaccard: number;
+  /** Estimated share of the smaller text found in the larger one: a trimmed copy. */
+  readonly minContainment: number;
+  /** The smaller text's share of the larger's shingles below which containment is not trusted. */
+  readonly minSizeRatio: number;
+  /** Shared contexts followed by different names or numbers that a copy may still have (copy-editing). */
+  readonly maxDetailConflicts: number;
+}
+
+export const NEAR_DUPLICATE_DEFAULTS: NearDuplicateParams = {
+  shingleSize: 5,
+  permutations: 128,
+  bands: 20,
+  rows: 2,
+  minWords: 50,
+  minJaccard: 0.4,
+  minContainment: 0.7,
+  minSizeRatio: 0.3,
+  maxDetailConflicts: 0,
+};
+
+/** What the index keeps of a text to compare it later. */
+export interface TextProfile {
+  readonly words: number;
+  readonly signature: Uint32Array;
+  readonly shingles: number;
+  readonly bands: readonly string[];
+  readonly details: Details;
+}
+
+/** The parts of a profile a comparison needs; what the index stores. */
+export interface ComparableProfile {
+  readonly signature: Uint32Array;
+  readonly shingles: number;
+  readonly details: Details;
+}
+
+export type NearRule = 'minhash-jaccard' | 'minhash-containment';
+
+export interface NearMatch {
+  readonly rule: NearRule;
+  /** The figure the rule compared: Jaccard or containment. */
+  readonly similarity: number;
+  readonly jaccard: number;
+  readonly containment: number;
+  readonly detailConflicts: number;
+  readonly sharedDetails: number;
+}
+
+export class NearDuplicateDetector {
+  readonly params: NearDuplicateParams;
+  readonly #hasher: MinHasher;
+
+  private constructor(hasher: MinHasher, params: NearDuplicateParams) {
+    this.#hasher = hasher;
+    this.params = params;
+  }
+
+  static async create(overrides: Partial<NearDuplicateParams> = {}): Promise<NearDuplicateDetector> {
+    const params = { ...NEAR_DUPLICATE_DEFAULTS, ...overrides };
+    if (params.bands * params.rows > params.permutations)
+      throw new RangeError('bands × rows must not exceed permutations');
+    const hasher = await MinHasher.create({
+      shingleSize: params.shingleSize,
+      permutations: params.permutations,
+    });
+    return new NearDuplicateDetector(hasher, params);
+  }
+
+  /** The text's sketch and band keys; undefined for a short text, which is matched exactly only. */
+  profile(bodyText: string): TextProfile | undefined {
+    const folded = foldText(bodyText);
+    const words = folded.length > 0 ? folded.split(' ') : [];
+    if (words.length < this.params.minWords) return undefined;
+    const { signature, shingles } = this.#hasher.sketch(words);
+    return {
+      words: words.length,
+      signature,
+      shingles,
+      bands: bandKeys(this.#hasher, signature, this.params),
+      details: extractDetails(bodyText),
+    };
+  }
+
+  /** The band keys of a stored signature. */
+  bandsOf(signature: Uint32Array): string[] {
+    return bandKeys(this.#hasher, signature, this.params);
+  }
+
+  /** Whether two texts are the same story, and by which rule; undefined when they are not. */
+  match(a: ComparableProfile, b: ComparableProfile): NearMatch | undefined {
+    const jaccard = estimateJaccard(a.signature, b.signature);
+    const containment = estimateContainment(jaccard, a.shingles, b.shingles);
+    const ratio = Math.min(a.shingles, b.shingles) / Math.max(a.shingles, b.shingles);
+    let rule: NearRule | undefined;
+    if (jaccard >= this.params.minJaccard) rule = 'minhash-jaccard';
+    else if (containment >= this.params.minContainment && ratio >= this.params.minSizeRatio)
+      rule = 'minhash-containment';
+    if (!rule) return undefined;
+    const { shared, conflicts } = compareDetails(a.details, b.details);
+    // Same words, different names and numbers: two reports from one template, not one story.
+    if (conflicts > this.params.maxDetailConflicts) return undefined;
+    const similarity = rule === 'minhash-jaccard' ? jaccard : containment;
+    return { rule, similarity, jaccard, containment, detailConflicts: conflicts, sharedDetails: shared };
+  }
+}

@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decideDuplicate } from '../../lambdas/dedupe/decide.ts';
+import { DynamoDedupeIndex } from '../../lambdas/dedupe/dynamo-index.ts';
+import type { DedupeIndex } from '../../lambdas/dedupe/index-store.ts';
+import { NearDuplicateDetector } from '../../lambdas/dedupe/near.ts';
+import { ALT_ID_ROLES, DUPLICATE_OF_REL } from '../../lambdas/publish/ninjs.ts';
+import { decisionKey } from '../../lambdas/shared/keys.ts';
+import { startTestPipeline, type TestPipeline } from '../support/local-pipeline.ts';
+import { SEED_ARTICLE } from '../support/paths.ts';
+import { articleBody } from '../unit/dedupe/articles.ts';
+import { envelopeOf } from '../unit/dedupe/envelopes.ts';
+
+let running: TestPipeline | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+const encoder = new TextEncoder();
+const seed = readFileSync(SEED_ARTICLE, 'utf8');
+
+/** Another outlet's reprint of the seed: new headline, byline, dateline and footer, last paragraph cut. */
+function reprintOfSeed(): Uint8Array {
+  const paragraphs = seed.trim().split('\n\n');
+  const lead = (paragraphs[1] ?? '').replace(/^\(PatriotWise\.com\) — /, '');
+  return encoder.encode(
+    [
+      'Russia Bars Officials From Quitting, Report Says',
+      'By Jane Holloway',
+      `MOSCOW (Valley Courier) — ${lead}`,
+      ...paragraphs.slice(2, -2),
+      'This article originally appeared on the Valley Courier.',
+    ].join('\n\n'),
+  );
+}
+
+function rss(guid: string, body: string): Uint8Array {
+  return encoder.encode(`<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Metro Ledger</title><link>https://ledger.example/</link><description>News</description>
+<item><guid isPermaLink="false">${guid}</guid><title>Fares frozen</title><link>https://ledger.example/fares</link>
+<pubDate>Mon, 06 May 2024 18:00:00 GMT</pubDate><description><![CDATA[${body}]]></description></item>
+</channel></rss>`);
+}
+
+interface Recorded {
+  decision: string;
+  storyId: string;
+  uri: string;
+  version: number;
+  ingestionId: string;
+  published: boolean;
+  matchOf?: { uri: string; storyId: string; rule: string; similarity: number };
+  evidence: { nearCheck: string; match?: { jaccard?: number; containment?: number } };
+}
+
+async function decisionOf(t: TestPipeline, outlet: string, documentId: string): Promise<Recorded> {
+  const recorded = await t.pipeline.readReport<Recorded>(decisionKey(outlet, documentId, 0));
+  if (!recorded) throw new Error(`no dedupe decision recorded for ${outlet}/${documentId}`);
+  return recorded;
+}
+
+/**
+ * Holds the first `parties` look-ups until all of them have read the index, so
+ * every party decides on the same empty view: the race the conditional writes
+ * must settle, made certain instead of left to timing.
+ */
+function lookupBarrier(index: DedupeIndex, parties: number): DedupeIndex {
+  let arrived = 0;
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    bucketCapacity: index.bucketCapacity,
+    getMany: (pks, now) => index.getMany(pks, now),
+    claim: (record, now) => index.claim(record, now),
+    putVersion: (record, now) => index.putVersion(record, now),
+    appendToBuckets: (pks, entry, seen, now) => index.appendToBuckets(pks, entry, seen, now),
+    async lookup(records, buckets, now) {
+      const found = await index.lookup(records, buckets, now);
+      arrived++;
+      if (arrived >= parties) release();
+      await gate;
+      return found;
+    },
+  };
+}
+
+/**
+ * The distinct messages on the output queue. Delivery is at least once: on a
+ * loaded machine a stage can outlive the tests' 1-second visibility timeout
+ * and a redelivered item is published again, with the same uri and version.
+ */
+interface Published {
+  uri?: string;
+  version?: string;
+  altIds?: Array<{ role: string; value: string }>;
+  associations?: Array<{ uri?: string; rel?: string }>;
+}
+
+async function drainDistinct(t: TestPipeline): Promise<Published[]> {
+  const seen = new Map<string, Published>();
+  for (const { body } of await t.pipeline.drainOutput()) {
+    const ninjs = JSON.parse(body) as Published;
+    seen.set(`${ninjs.uri}@${ninjs.version}`, ninjs);
+  }
+  return [...seen.values()];
+}
+
+function storyIdOf(ninjs: Published): string | undefined {
+  return ninjs.altIds?.find((a) => a.role === ALT_ID_ROLES.storyId)?.value;
+}
+
+describe('dedupe against the local emulators', () => {
+  it('drops exact copies and reprints from another outlet, recording what each matched', async () => {
+    running = await startTestPipeline();
+    const { pipeline } = running;
+    const original = await pipeline.ingest('patriotwise', readFileSync(SEED_ARTICLE));
+    await pipeline.waitForIdle();
+    const first = await drainDistinct(running);
+    expect(first).toHaveLength(1);
+    const firstNinjs = first[0] ?? {};
+    const firstDecision = await decisionOf(running, 'patriotwise', original.documentId);
+    expect(firstDecision.decision).toBe('new');
+    expect(storyIdOf(firstNinjs)).toBe(firstDecision.storyId);
+
+    // The same document pushed again: a new arrival of the same body.
+    await pipeline.ingest('patriotwise', readFileSync(SEED_ARTICLE));
+    await pipeline.waitForIdle();
+    const again = await decisionOf(running, 'patriotwise', original.documentId);
+    expect(again.ingestionId).not.toBe(firstDecision.ingestionId);
+    expect(again).toMatchObject({ decision: 'duplicate', storyId: firstDecision.storyId, published: false });
+
+    const reprint = await pipeline.ingest('other-outlet', reprintOfSeed());
+    await pipeline.waitForIdle();
+    const near = await decisionOf(running, 'other-outlet', reprint.documentId);
+    expect(near).toMatchObject({
+      decision: 'near-duplicate',
+      storyId: firstDecision.storyId,
+      published: false,
+    });
+    expect(near.matchOf?.uri).toBe(firstNinjs.uri);
+    expect(near.matchOf?.rule).toMatch(/^minhash-/);
+    expect(near.evidence.match?.containment).toBeGreaterThan(0.7);
+    expect(await pipeline.drainOutput()).toHaveLength(0);
+    expect(await pipeline.deadLetters()).toEqual([]);
+  });
+
+  it('publishes a flagged reprint pointing at the earlier report, in the same story', async () => {
+    running = await startTestPipeline({ duplicatePolicy: 'flag' });
+    const { pipeline } = running;
+    await pipeline.ingest('patriotwise', readFileSync(SEED_ARTICLE));
+    await pipeline.waitForIdle();
+    const [firstNinjs = {}] = await drainDistinct(running);
+
+    await pipeline.ingest('other-outlet', reprintOfSeed());
+    await pipeline.waitForIdle();
+    const flagged = await drainDistinct(running);
+    expect(flagged).toHaveLength(1);
+    const ninjs = flagged[0] ?? {};
+    expect(ninjs.uri).not.toBe(firstNinjs.uri);
+    expect(storyIdOf(ninjs)).toBe(storyIdOf(firstNinjs));
+    expect(ninjs.associations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ uri: firstNinjs.uri, rel: DUPLICATE_OF_REL })]),
+    );
+  });
+
+  it('publishes a changed item as its next version under the same uri', async () => {
+    running = await startTestPipeline();
+    const { pipeline } = running;
+    const body = articleBody('fare-freeze');
+    await pipeline.ingest('ledger', rss('fares-1', body));
+    await pipeline.waitForIdle();
+    const [first = {}] = await drainDistinct(running);
+
+    const updated = await pipeline.ingest(
+      'ledger',
+      rss('fares-1', `${body}\n\nUpdate: the mayor said she would sign the freeze on Tuesday.`),
+    );
+    await pipeline.waitForIdle();
+    const [second = {}] = await drainDistinct(running);
+    expect(second.uri).toBe(first.uri);
+    expect(second.version).toBe('2');
+    expect(storyIdOf(second)).toBe(storyIdOf(first));
+    expect((await decisionOf(running, 'ledger', updated.documentId)).decision).toBe('version');
+  });
+
+  it('lets exactly one of two concurrent copies through DynamoDB be first', async () => {
+    running = await startTestPipeline();
+    const { pipeline } = running;
+    const index = new DynamoDedupeIndex(pipeline.clients.dynamodb, pipeline.resources.table);
+    const detector = await NearDuplicateDetector.create();
+    const options = { detector, lookbackDays: 30, now: new Date() };
+    const body = articleBody('nurse-strike');
+
+    const racing = { ...options, index: lookupBarrier(index, 3) };
+    const exact = await Promise.all(
+      ['a', 'b', 'c'].map((outlet) => decideDuplicate(envelopeOf({ outlet, body, arrival: outlet }), racing)),
+    );
+    expect(exact.map((d) => d.outcome.decision).sort()).toEqual(['duplicate', 'duplicate', 'new']);
+    expect(new Set(exact.map((d) => d.outcome.storyId)).size).toBe(1);
+
+    const other = articleBody('vaccine-clinic');
+    const copy = `KYIV, Ukraine — ${other}\n\nThis is a developing story and will be updated.`;
+    const nearRacing = { ...options, index: lookupBarrier(index, 2) };
+    const near = await Promise.all([
+      decideDuplicate(envelopeOf({ outlet: 'a', body: other, arrival: 'n1' }), nearRacing),
+      decideDuplicate(envelopeOf({ outlet: 'b', body: copy, arrival: 'n2' }), nearRacing),
+    ]);
+    expect(near.map((d) => d.outcome.decision).sort()).toEqual(['near-duplicate', 'new']);
+    expect(near[0]?.outcome.storyId).toBe(near[1]?.outcome.storyId);
+    // Neither saw the other when it looked: the later one learned of the earlier from the bucket it wrote.
+    expect(near.find((d) => d.outcome.decision === 'near-duplicate')?.evidence.match?.concurrent).toBe(true);
+  });
+});

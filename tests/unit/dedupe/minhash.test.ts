@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  estimateContainment,
+  estimateJaccard,
+  MinHasher,
+  packValues,
+  unpackValues,
+} from '../../../lambdas/dedupe/minhash.ts';
+
+let hasher: MinHasher;
+beforeAll(async () => {
+  hasher = await MinHasher.create({ shingleSize: 1, permutations: 256 });
+});
+
+const words = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+
+describe('MinHasher', () => {
+  it('builds word shingles of the configured size, a short text being one shingle', async () => {
+    const three = await MinHasher.create({ shingleSize: 3, permutations: 8 });
+    expect([...three.shingles(['a', 'b', 'c', 'd'])]).toEqual(['a b c', 'b c d']);
+    expect([...three.shingles(['a', 'b'])]).toEqual(['a b']);
+    expect(three.shingles([]).size).toBe(0);
+  });
+
+  it('gives the same signature for the same set, whatever the order and repeats', () => {
+    const a = hasher.sketch(['x', 'y', 'z', 'x']);
+    const b = hasher.sketch(['z', 'y', 'x']);
+    expect([...a.signature]).toEqual([...b.signature]);
+    expect(a.shingles).toBe(3);
+  });
+
+  it('keeps every value an exact unsigned 32-bit integer', () => {
+    const { signature } = hasher.sketch(words('w', 500));
+    for (const value of signature) {
+      expect(Number.isInteger(value)).toBe(true);
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(0xffffffff);
+    }
+    // Permutations must differ from each other, or the estimate would be one coin flip repeated.
+    expect(new Set(signature).size).toBeGreaterThan(200);
+  });
+
+  it.each([0.2, 0.5, 0.8])('estimates a Jaccard similarity of %f within sampling error', (target) => {
+    // Two sets of 1000 words sharing `shared` words have Jaccard shared / (2000 - shared).
+    const shared = Math.round((2000 * target) / (1 + target));
+    const common = words('c', shared);
+    const a = hasher.sketch([...common, ...words('a', 1000 - shared)]);
+    const b = hasher.sketch([...common, ...words('b', 1000 - shared)]);
+    const truth = shared / (2000 - shared);
+    const standardError = Math.sqrt((truth * (1 - truth)) / 256);
+    expect(Math.abs(estimateJaccard(a.signature, b.signature) - truth)).toBeLessThan(4 * standardError);
+  });
+
+  it('turns Jaccard and set sizes into containment of the smaller set', () => {
+    // A ⊂ B, |A| = 300, |B| = 1000: Jaccard 0.3 and containment 1.
+    expect(estimateContainment(0.3, 300, 1000)).toBeCloseTo(1, 5);
+    expect(estimateContainment(0, 300, 1000)).toBe(0);
+    expect(estimateContainment(0.5, 0, 10)).toBe(0);
+  });
+
+  it('refuses to compare signatures of different lengths', () => {
+    expect(() => estimateJaccard(new Uint32Array(4), new Uint32Array(8))).toThrow(RangeError);
+  });
+
+  it('round-trips signatures through their stored form', () => {
+    const { signature } = hasher.sketch(words('r', 50));
+    const packed = packValues(signature);
+    expect([...unpackValues(packed, 256)]).toEqual([...signature]);
+    // Little-endian whatever the machine, so every Lambda architecture reads the same values.
+    expect(packed[0]).toBe((signature[0] as number) & 0xff);
+    expect(() => unpackValues(packed, 128)).toThrow(RangeError);
+  });
+
+  it('rejects nonsensical parameters', async () => {
+    await expect(MinHasher.create({ shingleSize: 0, permutations: 8 })).rejects.toThrow(RangeError);
+    await expect(MinHasher.create({ shingleSize: 2, permutations: 1.5 })).rejects.toThrow(RangeError);
+  });
+});
