@@ -34,12 +34,14 @@ export function createSqsStageHandler(options: SqsStageOptions): SqsStageHandler
           reason: error.message,
         });
         await deadLetters.send(record, error);
+        metrics?.count(METRICS.recordsDeadLettered);
         return;
       }
       logger.error('record failed, will be retried', {
         messageId: record.messageId,
         error: describeError(error),
       });
+      metrics?.count(METRICS.recordsRetried);
       throw error;
     }
   };

@@ -8,6 +8,7 @@ import {
   RejectedDocumentError,
   TransientError,
 } from '../../../lambdas/shared/errors.ts';
+import { CountingMetrics } from '../../../lambdas/shared/metrics.ts';
 import { createSqsStageHandler } from '../../../lambdas/shared/sqs-stage.ts';
 
 function record(id: string, body: string): SQSRecord {
@@ -57,9 +58,12 @@ describe('the shared SQS stage adapter', () => {
 
   it('sends permanent failures to the DLQ with their reason and reports only retryable ones as batch item failures', async () => {
     const sink = new RecordingSink();
-    const handler = createSqsStageHandler({ logger, deadLetters: sink, processRecord: process });
+    const metrics = new CountingMetrics();
+    const handler = createSqsStageHandler({ logger, deadLetters: sink, processRecord: process, metrics });
     const response = await handler(event);
     expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['boom', 'flaky']);
+    expect(metrics.get('RecordsDeadLettered')).toBe(1);
+    expect(metrics.get('RecordsRetried')).toBe(2);
     expect(sink.sent).toEqual([{ id: 'bad', code: 'not-a-feed', reason: 'document is not a feed' }]);
   });
 
