@@ -1,0 +1,120 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import {
+  BUNDLE_TARGET,
+  ESM_REQUIRE_BANNER,
+  EXTERNAL_MODULES,
+  MAIN_FIELDS,
+  PROJECT_ROOT,
+} from '../bundling.ts';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../metrics.ts';
+import { acknowledge } from '../nag.ts';
+
+export interface PipelineFunctionProps {
+  /** Absolute path of the TypeScript entry point exporting `handler`. */
+  readonly entry: string;
+  /** Short stage name: logs, metrics and the function description use it. */
+  readonly stage: string;
+  /** Stage configuration, on top of the Powertools and Node settings every function gets. */
+  readonly environment?: Record<string, string>;
+  /** @default Duration.seconds(30) */
+  readonly timeout?: Duration;
+  /** @default 512 (MiB; arm64 CPU scales with memory, and parsing feeds is CPU-bound) */
+  readonly memorySize?: number;
+  /** @default logs.RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+  /** Reserved concurrency; prefer the event source's `maxConcurrency` for SQS stages. @default none */
+  readonly reservedConcurrentExecutions?: number;
+  /** Powertools log level. @default 'INFO' */
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** X-Ray active tracing (billed per trace recorded; see docs/deploy.md). @default true */
+  readonly tracing?: boolean;
+  /** AWS Parameters and Secrets extension, for functions that read Secrets Manager. @default none */
+  readonly paramsAndSecrets?: lambda.ParamsAndSecretsLayerVersion;
+}
+
+/**
+ * A Lambda function the way every stage of this pipeline runs: Node.js 22 on
+ * arm64, bundled by the local esbuild (never Docker) as minified ESM with
+ * source maps, its own log group with a retention, X-Ray active tracing and
+ * Powertools configured. Its role starts empty (no managed policy): the only
+ * standing permission is writing to its own log group; everything else is
+ * granted by the resources it uses.
+ */
+export class PipelineFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: PipelineFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `syndication ${props.stage} stage`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: `Syndication pipeline: ${props.stage}`,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: props.tracing === false ? lambda.Tracing.DISABLED : lambda.Tracing.ACTIVE,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+      ...(props.reservedConcurrentExecutions !== undefined
+        ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
+        : {}),
+      ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+        SYNDICATE_STAGE: props.stage,
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: BUNDLE_TARGET,
+        mainFields: [...MAIN_FIELDS],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.EXTERNAL,
+        // Stack traces need names and lines, not the sources: leaving them out keeps the map small.
+        sourcesContent: false,
+        externalModules: [...EXTERNAL_MODULES],
+      },
+    });
+
+    if (props.tracing !== false) {
+      acknowledge(
+        this.role,
+        'AwsSolutions-IAM5[Resource::*]',
+        'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions; no data action is granted on *.',
+      );
+    }
+    acknowledge(
+      this.function,
+      'AwsSolutions-L1',
+      'Node.js 22 is the runtime the project targets and tests against (issue 8); Node.js 24 is adopted deliberately after the suite runs on it, not by a linter.',
+    );
+  }
+}

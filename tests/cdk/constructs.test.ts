@@ -1,0 +1,123 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { describe, expect, it } from 'vitest';
+import { handlerEntry, PROJECT_ROOT } from '../../lib/bundling.ts';
+import { OutputChannel } from '../../lib/constructs/output-channel.ts';
+import { PipelineFunction } from '../../lib/constructs/pipeline-function.ts';
+import { PipelineStage } from '../../lib/constructs/pipeline-stage.ts';
+import { RawArchive } from '../../lib/constructs/raw-archive.ts';
+import { cdkJsonContext } from './support/synth.ts';
+
+const FIXTURE = `${PROJECT_ROOT}tests/cdk/fixtures/handler.ts`;
+
+function stack(bundle = false): Stack {
+  const context = { ...cdkJsonContext(), ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) };
+  return new Stack(new App({ context }), 'Test');
+}
+
+describe('PipelineStage', () => {
+  const s = stack();
+  const next = new OutputChannel(s, 'Next').queue;
+  const stage = new PipelineStage(s, 'Stage', {
+    stage: 'probe',
+    entry: FIXTURE,
+    next,
+    timeout: Duration.seconds(60),
+    maxBatchingWindow: Duration.seconds(5),
+    maxConcurrency: 7,
+    maxReceiveCount: 3,
+    batchSize: 25,
+  });
+  const template = Template.fromStack(s);
+  const json = template.toJSON().Resources;
+
+  it('keeps messages invisible for 6× the timeout plus the batching window', () => {
+    expect(json[s.getLogicalId(stage.queue.node.defaultChild as never)].Properties.VisibilityTimeout).toBe(
+      365,
+    );
+  });
+
+  it('redrives to its DLQ after maxReceiveCount receives', () => {
+    expect(
+      json[s.getLogicalId(stage.queue.node.defaultChild as never)].Properties.RedrivePolicy.maxReceiveCount,
+    ).toBe(3);
+  });
+
+  it('passes batching, concurrency and partial failures to the event source', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 25,
+      MaximumBatchingWindowInSeconds: 5,
+      ScalingConfig: { MaximumConcurrency: 7 },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+});
+
+describe('RawArchive with a customer-managed key', () => {
+  const s = stack();
+  const key = new kms.Key(s, 'Key', { enableKeyRotation: true });
+  const archive = new RawArchive(s, 'Archive', { encryptionKey: key });
+  const role = new iam.Role(s, 'Reader', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  archive.grantReadObjects(role, 'incoming/');
+  const template = Template.fromStack(s);
+
+  it('encrypts with the key and lets readers decrypt with it', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true },
+        ],
+      },
+    });
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement,
+    );
+    expect(statements.map((st: { Action: string }) => st.Action).sort()).toEqual([
+      'kms:Decrypt',
+      's3:GetObject',
+    ]);
+  });
+});
+
+describe('OutputChannel', () => {
+  it('refuses a subscriber without fan-out', () => {
+    const channel = new OutputChannel(stack(), 'Output');
+    expect(() => channel.addSubscriber('Late')).toThrow(/needs fan-out/);
+  });
+});
+
+describe('bundling (local esbuild, never Docker)', () => {
+  const s = stack(true);
+  const probe = new PipelineFunction(s, 'Probe', { entry: FIXTURE, stage: 'probe' });
+  const publish = new PipelineFunction(s, 'Publish', { entry: handlerEntry('publish'), stage: 'publish' });
+  const assembly = (s.node.root as App).synth();
+  const template = Template.fromStack(s).toJSON().Resources;
+  const assetDir = (fn: PipelineFunction): string => {
+    const key = template[s.getLogicalId(fn.function.node.defaultChild as never)].Properties.Code
+      .S3Key as string;
+    return join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
+  };
+
+  it('emits ESM with the createRequire banner and an external source map without sources', () => {
+    const dir = assetDir(probe);
+    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(code.startsWith("import { createRequire as __syndicateCreateRequire } from 'node:module';")).toBe(
+      true,
+    );
+    expect(code).toMatch(/export\s*\{/);
+    const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8'));
+    expect(map.sourcesContent).toBeUndefined();
+  });
+
+  it('inlines the ninjs schema and leaves the AWS SDK to the runtime', () => {
+    const code = readFileSync(join(assetDir(publish), 'index.mjs'), 'utf8');
+    expect(code).toContain('ninjs');
+    expect(code).toMatch(/from\s*"@aws-sdk\/client-sqs"/);
+    expect(existsSync(join(assetDir(publish), 'node_modules'))).toBe(false);
+  });
+});
