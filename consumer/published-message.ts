@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Message } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { idempotencyKey, MESSAGE_ATTRIBUTES, NINJS_CONTENT_TYPE } from '../lambdas/publish/contract.ts';
 import type { NinjsDocument } from '../lambdas/publish/ninjs.ts';
 import { ninjsErrors } from '../lambdas/publish/validate.ts';

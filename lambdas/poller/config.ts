@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { awsConfigSchema } from '../shared/config.ts';
 import { ConfigError } from '../shared/errors.ts';
 
