@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { awsConfigSchema } from '../shared/config.ts';
-import { ConfigError } from '../shared/errors.ts';
+import { awsConfigSchema, awsFromEnv, parseOrThrow } from '../shared/config.ts';
 
 /** The push endpoint's configuration, validated once per cold start. */
 export const ingestConfigSchema = z
@@ -32,15 +31,8 @@ export const ingestConfigSchema = z
 export type IngestConfig = z.infer<typeof ingestConfigSchema>;
 
 export function loadIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestConfig {
-  const result = ingestConfigSchema.safeParse({
-    aws: {
-      region: env.AWS_REGION,
-      endpoints: {
-        s3: env.SYNDICATE_S3_ENDPOINT || undefined,
-        sqs: env.SYNDICATE_SQS_ENDPOINT || undefined,
-        dynamodb: env.SYNDICATE_DYNAMODB_ENDPOINT || undefined,
-      },
-    },
+  return parseOrThrow(ingestConfigSchema, {
+    aws: awsFromEnv(env),
     rawBucket: env.RAW_BUCKET,
     indexTable: env.INDEX_TABLE,
     outletSecretsId: env.OUTLET_SECRETS_ID || undefined,
@@ -53,6 +45,4 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestCo
     pushBurst: env.PUSH_BURST || undefined,
     outletsJson: env.OUTLETS || undefined,
   });
-  if (!result.success) throw new ConfigError(`invalid configuration: ${z.prettifyError(result.error)}`);
-  return result.data;
 }

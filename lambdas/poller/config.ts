@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { awsConfigSchema } from '../shared/config.ts';
-import { ConfigError } from '../shared/errors.ts';
+import { awsConfigSchema, awsFromEnv, parseOrThrow } from '../shared/config.ts';
 
 /** The scheduled poller's configuration, validated once per cold start. */
 export const pollerConfigSchema = z.object({
@@ -23,15 +22,8 @@ export const pollerConfigSchema = z.object({
 export type PollerConfig = z.infer<typeof pollerConfigSchema>;
 
 export function loadPollerConfig(env: NodeJS.ProcessEnv = process.env): PollerConfig {
-  const result = pollerConfigSchema.safeParse({
-    aws: {
-      region: env.AWS_REGION,
-      endpoints: {
-        s3: env.SYNDICATE_S3_ENDPOINT || undefined,
-        sqs: env.SYNDICATE_SQS_ENDPOINT || undefined,
-        dynamodb: env.SYNDICATE_DYNAMODB_ENDPOINT || undefined,
-      },
-    },
+  return parseOrThrow(pollerConfigSchema, {
+    aws: awsFromEnv(env),
     rawBucket: env.RAW_BUCKET,
     indexTable: env.INDEX_TABLE,
     outletsJson: env.OUTLETS || undefined,
@@ -41,6 +33,4 @@ export function loadPollerConfig(env: NodeJS.ProcessEnv = process.env): PollerCo
     backoffMaxSeconds: env.POLL_BACKOFF_MAX_SECONDS || undefined,
     concurrency: env.POLL_CONCURRENCY || undefined,
   });
-  if (!result.success) throw new ConfigError(`invalid configuration: ${z.prettifyError(result.error)}`);
-  return result.data;
 }

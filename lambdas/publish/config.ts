@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { stageConfigSchema } from '../shared/config.ts';
-import { ConfigError } from '../shared/errors.ts';
+import { awsFromEnv, parseOrThrow, stageConfigSchema } from '../shared/config.ts';
 
 /**
  * The publish stage's configuration: the output queue (NEXT_QUEUE_URL) always,
@@ -16,16 +15,11 @@ export const publishConfigSchema = stageConfigSchema.extend({
 export type PublishConfig = z.infer<typeof publishConfigSchema>;
 
 export function loadPublishConfig(env: NodeJS.ProcessEnv = process.env): PublishConfig {
-  const result = publishConfigSchema.safeParse({
-    aws: {
-      region: env.AWS_REGION,
-      endpoints: { s3: env.SYNDICATE_S3_ENDPOINT || undefined, sqs: env.SYNDICATE_SQS_ENDPOINT || undefined },
-    },
+  return parseOrThrow(publishConfigSchema, {
+    aws: awsFromEnv(env),
     rawBucket: env.RAW_BUCKET,
     nextQueueUrl: env.NEXT_QUEUE_URL,
     deadLetterQueueUrl: env.DLQ_URL,
     outputTopicArn: env.OUTPUT_TOPIC_ARN || undefined,
   });
-  if (!result.success) throw new ConfigError(`invalid configuration: ${z.prettifyError(result.error)}`);
-  return result.data;
 }

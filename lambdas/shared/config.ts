@@ -37,7 +37,8 @@ export const dedupeConfigSchema = stageConfigSchema.extend({
 });
 export type DedupeConfig = z.infer<typeof dedupeConfigSchema>;
 
-function awsFromEnv(env: NodeJS.ProcessEnv): unknown {
+/** The AWS part of every function's configuration, as read from its environment. */
+export function awsFromEnv(env: NodeJS.ProcessEnv): unknown {
   return {
     region: env.AWS_REGION,
     endpoints: {
@@ -48,7 +49,8 @@ function awsFromEnv(env: NodeJS.ProcessEnv): unknown {
   };
 }
 
-function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+/** Validates configuration, naming every problem at once in a ConfigError. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   const result = schema.safeParse(raw);
   if (!result.success) throw new ConfigError(`invalid configuration: ${z.prettifyError(result.error)}`);
   return result.data;
