@@ -1,5 +1,6 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { conditionalPut } from '../shared/conditional-put.ts';
 import { TransientError } from '../shared/errors.ts';
 import {
   appendEntry,
@@ -137,25 +138,12 @@ export class DynamoDedupeIndex implements DedupeIndex {
     condition: string,
     values: Record<string, unknown> | undefined,
   ): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: { ...item, sk: SORT_KEY },
-          ConditionExpression: condition,
-          ...(values ? { ExpressionAttributeValues: values } : {}),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (
-        error instanceof ConditionalCheckFailedException ||
-        (error as Error).name === 'ConditionalCheckFailedException'
-      ) {
-        return false;
-      }
-      throw error;
-    }
+    return conditionalPut(this.#doc, {
+      TableName: this.#table,
+      Item: { ...item, sk: SORT_KEY },
+      ConditionExpression: condition,
+      ...(values ? { ExpressionAttributeValues: values } : {}),
+    });
   }
 }
 

@@ -1,5 +1,6 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionalPut } from '../shared/conditional-put.ts';
 
 /** Remembers signatures already accepted, so an exact replay inside the window is refused. */
 export interface ReplayGuard {
@@ -26,25 +27,12 @@ export class DynamoReplayGuard implements ReplayGuard {
   }
 
   async claim(signature: string, outlet: string, expiresAtSeconds: number, nowSeconds: number) {
-    try {
-      await this.#doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { pk: `${REPLAY_PREFIX}${signature}`, sk: SORT_KEY, outlet, expiresAt: expiresAtSeconds },
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-          ExpressionAttributeValues: { ':now': nowSeconds },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (
-        error instanceof ConditionalCheckFailedException ||
-        (error as Error).name === 'ConditionalCheckFailedException'
-      ) {
-        return false;
-      }
-      throw error;
-    }
+    return conditionalPut(this.#doc, {
+      TableName: this.table,
+      Item: { pk: `${REPLAY_PREFIX}${signature}`, sk: SORT_KEY, outlet, expiresAt: expiresAtSeconds },
+      ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+      ExpressionAttributeValues: { ':now': nowSeconds },
+    });
   }
 }
 
