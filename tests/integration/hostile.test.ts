@@ -1,0 +1,93 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_CASES } from '../../hostile/cases.ts';
+import { isKnown, overLimit } from '../../hostile/findings.ts';
+import { findViolations } from '../../hostile/inspect.ts';
+import { bundleChild, runChild, SAFETY_LIMITS, writeCase } from '../../hostile/run.ts';
+import { item, rss } from '../../hostile/xml.ts';
+import { manifestKey } from '../../lambdas/shared/keys.ts';
+import type { DocumentManifest } from '../../lambdas/shared/reports.ts';
+import { startTestPipeline } from '../support/local-pipeline.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+// Cases that exceed the limits today are listed in hostile/findings.ts and run by `tsx hostile/index.ts`.
+const CASES = HOSTILE_CASES.filter((c) => !overLimit(c.name));
+
+// Concurrent: each document runs in its own process, and the limits are generous enough for two at a time.
+describe.concurrent('hostile documents, each in its own process (parse + normalize + tag)', () => {
+  const dir = tempDir('syndicate-hostile-');
+  let bundle = '';
+  beforeAll(async () => {
+    bundle = await bundleChild(dir.path);
+  });
+  afterAll(() => dir.remove());
+
+  for (const [index, hostile] of CASES.entries()) {
+    it(`${hostile.name}: processed safely or rejected with a reason, within the limits`, async () => {
+      const file = writeCase(dir.path, index, hostile);
+      const outcome = await runChild(bundle, file, hostile.contentType);
+      rmSync(file);
+      expect(outcome.status, outcome.reason).not.toBe('crashed');
+      if (hostile.expect === 'reject') expect(outcome.status).toBe('rejected');
+      if (outcome.status === 'rejected') {
+        expect(outcome.code).toMatch(/^[a-z][a-z-]+$/);
+        expect(outcome.reason?.length ?? 0).toBeGreaterThan(20);
+      }
+      const unexpected = outcome.violations.filter((v) => !isKnown(hostile.name, v.path, v.rule));
+      expect(unexpected).toEqual([]);
+      expect(outcome.ms).toBeLessThanOrEqual(SAFETY_LIMITS.ms);
+      expect(outcome.peakMb).toBeLessThanOrEqual(SAFETY_LIMITS.peakMb);
+    }, 40_000);
+  }
+});
+
+describe('hostile documents through the real local pipeline', () => {
+  it('handles each without crashing a handler, and a good document in the same run still publishes', async () => {
+    const subset = HOSTILE_CASES.filter((c) => c.viaPipeline);
+    const good = Buffer.from(
+      rss(
+        item({
+          title: 'Ferry timetable changes for the winter season',
+          link: 'https://hostile.example/news/ferry',
+          guid: 'good-ferry',
+          content: '<p>The ferry company announced a reduced winter timetable from December.</p>',
+        }),
+      ),
+    );
+    const test = await startTestPipeline({ logLevel: 'SILENT', maxReceiveCount: 2 });
+    try {
+      const { pipeline } = test;
+      const stored = [];
+      for (const hostile of subset)
+        stored.push({ hostile, ...(await pipeline.ingest('hostile', hostile.build(), hostile.contentType)) });
+      const goodDoc = await pipeline.ingest('hostile', good, 'application/rss+xml');
+      await pipeline.waitForIdle(40_000);
+
+      const published = (await pipeline.drainOutput()).map(
+        ({ body }) => JSON.parse(body) as Record<string, unknown>,
+      );
+      const documentOf = (ninjs: Record<string, unknown>) =>
+        (ninjs.altIds as Array<{ role: string; value: string }>).find(
+          (a) => a.role === 'syndicate:document-id',
+        )?.value;
+      expect(published.some((n) => documentOf(n) === goodDoc.documentId)).toBe(true);
+      for (const ninjs of published) {
+        const name = stored.find((s) => s.documentId === documentOf(ninjs))?.hostile.name ?? 'good';
+        const unexpected = findViolations([ninjs]).filter((v) => !isKnown(name, v.path, v.rule));
+        expect(unexpected, name).toEqual([]);
+      }
+
+      const letters = await pipeline.deadLetters();
+      // A handler that crashed would have its record redriven after retries, with no reason of its own.
+      expect(letters.filter((l) => !l.code)).toEqual([]);
+      expect(pipeline.errors).toEqual([]);
+      for (const { hostile, documentId } of stored.filter((s) => s.hostile.expect === 'reject')) {
+        const manifest = await pipeline.readReport<DocumentManifest>(manifestKey('hostile', documentId));
+        expect(manifest?.status, hostile.name).toBe('rejected');
+        expect(manifest?.rejection?.reason.length ?? 0).toBeGreaterThan(20);
+      }
+    } finally {
+      await test.close();
+    }
+  }, 60_000);
+});
