@@ -97,9 +97,14 @@ export async function decideDuplicate(
 
   const prior = records.get(itemPk);
   const sameArrival = prior?.claimant === claimant;
-  const version = prior ? (sameArrival ? prior.version : prior.version + 1) : 1;
-  const firstCreated = prior?.firstCreated ?? item.published;
-  const base = { uri: prior?.uri ?? ownUri, version, fingerprint, claimant, firstCreated, expiresAt };
+  // A redelivery of an arrival whose body this index already holds, after a newer version of the item was
+  // recorded: it was decided before, and gets that decision again rather than a version of its own.
+  const replayed =
+    exact !== undefined && prior !== undefined && !sameArrival && prior.version >= exact.version;
+  const version = replayed ? exact.version : prior ? (sameArrival ? prior.version : prior.version + 1) : 1;
+  const firstCreated = (replayed ? exact.firstCreated : prior?.firstCreated) ?? item.published;
+  const uri = (replayed ? exact.uri : prior?.uri) ?? ownUri;
+  const base = { uri, version, fingerprint, claimant, firstCreated, expiresAt };
   const sketch = profile
     ? {
         signature: packValues(profile.signature),
@@ -120,11 +125,14 @@ export async function decideDuplicate(
     if (found) return recordNear(found, false);
   }
 
-  const storyId = prior?.storyId ?? storyIdFor(base.uri);
+  const storyId = (replayed ? exact.storyId : prior?.storyId) ?? storyIdFor(base.uri);
   const record: IndexRecord = { pk: exactPk, storyId, ...base, ...sketch };
+  // The item's version is taken before the body is claimed: a body claim then always means its decision
+  // is complete, so a redelivery that finds its own claim can trust the version in it. (When the item's
+  // record already names a newer version, writing this one back would turn the clock back.)
+  if (!replayed) await putItem({ ...record, pk: itemPk });
   const holder = await index.claim(record, nowSeconds);
   if (holder) return duplicateOf(holder);
-  await putItem({ ...record, pk: itemPk });
 
   if (profile) {
     const seen = new Set(rankCandidates(buckets.values(), fingerprint));
@@ -190,9 +198,9 @@ export async function decideDuplicate(
       fingerprint: found.record.fingerprint,
     };
     const record: IndexRecord = { pk: exactPk, storyId: nearOf.storyId, ...base, ...sketch, nearOf };
+    await putItem({ ...record, pk: itemPk });
     const holder = await index.claim(record, nowSeconds);
     if (holder) return duplicateOf(holder);
-    await putItem({ ...record, pk: itemPk });
     return nearDuplicate(nearOf, compared, {
       fingerprint: nearOf.fingerprint,
       rule: found.rule,

@@ -17,7 +17,6 @@ describe('soak (small): nothing lost under faults', () => {
       items: 200,
       itemsPerDocument: 20,
       outlets: 6,
-      versionShare: 0,
       faults: {
         recordFailureRate: 0.1,
         batchThrowRate: 0.05,

@@ -71,6 +71,21 @@ describe('decideDuplicate', () => {
     expect(unchanged.outcome.decision).toBe('duplicate');
   });
 
+  it('gives an older version redelivered after a newer one was recorded its own version again', async () => {
+    const decide = decider();
+    const original = envelopeOf({ identity: 'guid-2', body: articleBody('river-flood') });
+    const first = await decide(original);
+    const updated = `${articleBody('river-flood')}\n\nUpdate: schools will stay closed on Monday.`;
+    const second = await decide(envelopeOf({ identity: 'guid-2', body: updated, arrival: 'arrival-2' }));
+    expect(second.outcome.version).toBe(2);
+    const redelivered = await decide(original);
+    expect(redelivered.outcome).toEqual(first.outcome);
+    // The index still knows version 2 as the latest: a third body becomes version 3, not 2.
+    const third = `${updated}\n\nA second update: the river is falling.`;
+    const next = await decide(envelopeOf({ identity: 'guid-2', body: third, arrival: 'arrival-3' }));
+    expect(next.outcome).toMatchObject({ decision: 'version', version: 3 });
+  });
+
   it("assigns another outlet's reprint to the earlier story, saying which rule and how similar", async () => {
     const decide = decider();
     const first = await decide(envelopeOf({ body: articleBody('chip-earnings') }));
