@@ -23,19 +23,9 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
   {
     case: '200,000-item feed',
     kind: 'limit',
-    finding: 'normalize: a 200,000-item feed (10 MB) is still running after 30 s (limit 10 s); no item cap',
+    finding:
+      'parse: a 200,000-item feed (10 MB) now takes ~2 s (items past 5,000 are reported, not processed) but peaks at ~390 MB (limit 256 MB): the XML is read into one DOM',
   },
-  ...[
-    'script and javascript: in every RSS field',
-    'script and javascript: in every Atom field (xml:base javascript:)',
-    'script and javascript: in every JSON Feed field',
-  ].map((name) => ({
-    case: name,
-    kind: 'unsafe-field' as const,
-    path: '$[0].altIds[2].value',
-    rule: 'script URL in text',
-    finding: 'publish: a guid of "javascript:alert(1)" is published verbatim as the syndicate:guid altId',
-  })),
   ...['$[0].headlines[0].value', '$[0].descriptions[0].value'].map((path) => ({
     case: 'script and javascript: in every JSON Feed field',
     kind: 'unsafe-field' as const,

@@ -30,6 +30,9 @@ export interface NormalizedDocument {
  * next stage. A broken item is reported, never allowed to sink its siblings;
  * a document that is not a feed or article at all throws RejectedDocumentError.
  */
+/** Items processed from one document at most. */
+export const MAX_ITEMS_PER_DOCUMENT = 5_000;
+
 export async function normalizeDocument(
   arrived: ArrivedDocument,
   documentId: string,
@@ -47,7 +50,16 @@ export async function normalizeDocument(
   };
   const envelopes: ItemEnvelope[] = [];
   const itemErrors: ItemError[] = [...parsed.itemErrors];
-  parsed.items.forEach((raw, listIndex) => {
+  // A real feed carries tens or hundreds of items; past the cap the rest are reported, not processed, so
+  // one hostile document cannot hold a function for minutes. The raw bytes stay archived for a replay.
+  const excess = parsed.items.length - MAX_ITEMS_PER_DOCUMENT;
+  if (excess > 0) {
+    itemErrors.push({
+      index: MAX_ITEMS_PER_DOCUMENT,
+      reason: `document has ${parsed.items.length} items; only the first ${MAX_ITEMS_PER_DOCUMENT} are processed (${excess} not)`,
+    });
+  }
+  parsed.items.slice(0, MAX_ITEMS_PER_DOCUMENT).forEach((raw, listIndex) => {
     // Numbered by the entry's place in the document, so an item skipped by the parser keeps the numbers honest.
     const index = raw.position ?? listIndex;
     try {

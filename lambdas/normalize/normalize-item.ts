@@ -48,6 +48,9 @@ function nonEmpty(values: readonly string[]): string[] {
   return values.filter((v) => v.length > 0);
 }
 
+/** A guid that is a script URL is a trap for whoever renders identifiers as links. */
+const SCRIPTABLE_URL = /^\s*(?:javascript|vbscript|data|file):/i;
+
 /**
  * One raw entry → one clean, safe, uniformly shaped item. Pure: no I/O.
  * Never rejects an item for its date: a missing or impossible one falls back
@@ -85,7 +88,8 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
 
   return {
     identity,
-    ...(guid ? { guid } : {}),
+    // The identity keeps any guid; consumers only see one that cannot run if they make it a link.
+    ...(guid && !SCRIPTABLE_URL.test(guid) ? { guid } : {}),
     ...(url ? { url } : {}),
     headline,
     ...(summary ? { summary } : {}),

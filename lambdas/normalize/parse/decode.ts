@@ -12,7 +12,7 @@ import { RejectedDocumentError } from '../../shared/errors.ts';
 export function decodeDocument(bytes: Uint8Array, contentType?: string): string {
   const bom = detectBom(bytes);
   if (bom) return decodeWith(bom.charset, bytes.subarray(bom.length));
-  const declared = charsetFromContentType(contentType) ?? charsetFromXmlDeclaration(bytes);
+  const declared = plausible(charsetFromContentType(contentType), bytes) ?? charsetFromXmlDeclaration(bytes);
   if (declared) return decodeWith(declared, bytes);
   try {
     return check(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -20,6 +20,16 @@ export function decodeDocument(bytes: Uint8Array, contentType?: string): string 
     if (error instanceof RejectedDocumentError) throw error;
     return decodeWith('windows-1252', bytes);
   }
+}
+
+/**
+ * A transport charset of UTF-16 for bytes that are plainly not UTF-16 (no NUL
+ * in either of the first two bytes, as every ASCII character in UTF-16 has) is
+ * a mislabel: believing it would turn a good feed into noise and lose it.
+ */
+function plausible(charset: string | undefined, bytes: Uint8Array): string | undefined {
+  if (!charset?.startsWith('utf-16') || bytes.length < 2) return charset;
+  return bytes[0] !== 0 && bytes[1] !== 0 ? undefined : charset;
 }
 
 function detectBom(bytes: Uint8Array): { charset: string; length: number } | undefined {
