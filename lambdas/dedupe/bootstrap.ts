@@ -5,13 +5,14 @@ import { createDeadLetterSink } from '../shared/dead-letters.ts';
 import { createEnvelopeQueue } from '../shared/envelope-queue.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
+import { createTracer } from '../shared/tracing.ts';
 import { DynamoDedupeIndex } from './dynamo-index.ts';
 import { NearDuplicateDetector } from './near.ts';
 import { createDedupeHandler } from './stage.ts';
 
 /** Wires the dedupe stage from validated configuration: on Lambda at cold start, or in the local runner. */
 export function bootstrapDedupe(config: DedupeConfig, options: BootstrapOptions = {}) {
-  const clients = options.clients ?? createAwsClients(config.aws);
+  const clients = options.clients ?? createAwsClients(config.aws, { tracer: createTracer('dedupe') });
   return createDedupeHandler({
     s3: clients.s3,
     index: new DynamoDedupeIndex(clients.dynamodb, config.indexTable),

@@ -3,6 +3,7 @@ import { createAwsClients } from '../shared/clients.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import { OutletRegistry } from '../shared/outlets.ts';
+import { createTracer } from '../shared/tracing.ts';
 import type { IngestConfig } from './config.ts';
 import { createS3RawStore } from './raw-store.ts';
 import { DynamoReplayGuard } from './replay-guard.ts';
@@ -20,7 +21,7 @@ export interface IngestBootstrapOptions extends BootstrapOptions {
 
 /** Wires the push endpoint from validated configuration: on Lambda at cold start, or in `syndicate serve`. */
 export function bootstrapIngest(config: IngestConfig, options: IngestBootstrapOptions = {}): IngestHandler {
-  const clients = options.clients ?? createAwsClients(config.aws);
+  const clients = options.clients ?? createAwsClients(config.aws, { tracer: createTracer('ingest') });
   const now = options.now ?? Date.now;
   const secrets = options.secrets ?? secretSourceFor(config);
   const outlets = options.outlets ?? OutletRegistry.parse(config.outletsJson);

@@ -4,6 +4,7 @@ import { createAwsClients } from '../shared/clients.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import { OutletRegistry } from '../shared/outlets.ts';
+import { createTracer } from '../shared/tracing.ts';
 import type { PollerConfig } from './config.ts';
 import { DynamoPollStateStore } from './poll-state.ts';
 import { createPollerHandler, type PollerHandler } from './stage.ts';
@@ -16,7 +17,7 @@ export interface PollerBootstrapOptions extends BootstrapOptions {
 
 /** Wires the poller from validated configuration: on Lambda at cold start, or locally. */
 export function bootstrapPoller(config: PollerConfig, options: PollerBootstrapOptions = {}): PollerHandler {
-  const clients = options.clients ?? createAwsClients(config.aws);
+  const clients = options.clients ?? createAwsClients(config.aws, { tracer: createTracer('poller') });
   return createPollerHandler({
     outlets: options.outlets ?? OutletRegistry.parse(config.outletsJson),
     fetch: options.fetch ?? fetch,

@@ -5,6 +5,7 @@ import { createDeadLetterSink } from '../shared/dead-letters.ts';
 import { ConfigError } from '../shared/errors.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
+import { createTracer } from '../shared/tracing.ts';
 import type { PublishConfig } from './config.ts';
 import { createOutputQueue, type OutputQueue } from './output-queue.ts';
 import { createPublishHandler } from './stage.ts';
@@ -39,7 +40,7 @@ function outputFor(config: PublishConfig, clients: AwsClients, topicSender?: Top
 
 /** Wires the publish stage from validated configuration: on Lambda at cold start, or in the local runner. */
 export function bootstrapPublish(config: StageConfig | PublishConfig, options: PublishBootstrapOptions = {}) {
-  const clients = options.clients ?? createAwsClients(config.aws);
+  const clients = options.clients ?? createAwsClients(config.aws, { tracer: createTracer('publish') });
   return createPublishHandler({
     s3: clients.s3,
     output: outputFor(config, clients, options.topicSender),

@@ -1,3 +1,4 @@
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -12,6 +13,8 @@ export interface AwsClients {
 export interface ClientOptions {
   /** Static credentials, for emulators; on AWS the default provider chain is used. */
   readonly credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Records each SDK call as an X-Ray subsegment (on Lambda with active tracing). */
+  readonly tracer?: Tracer;
 }
 
 /**
@@ -27,9 +30,10 @@ export function createAwsClients(config: AwsConfig, options: ClientOptions = {})
     ...(options.credentials ? { credentials: options.credentials } : {}),
   };
   const { s3, sqs, dynamodb } = config.endpoints;
+  const traced = <T>(client: T): T => (options.tracer ? options.tracer.captureAWSv3Client(client) : client);
   return {
-    s3: new S3Client({ ...base, ...(s3 ? { endpoint: s3, forcePathStyle: true } : {}) }),
-    sqs: new SQSClient({ ...base, ...(sqs ? { endpoint: sqs, useQueueUrlAsEndpoint: false } : {}) }),
-    dynamodb: new DynamoDBClient({ ...base, ...(dynamodb ? { endpoint: dynamodb } : {}) }),
+    s3: traced(new S3Client({ ...base, ...(s3 ? { endpoint: s3, forcePathStyle: true } : {}) })),
+    sqs: traced(new SQSClient({ ...base, ...(sqs ? { endpoint: sqs, useQueueUrlAsEndpoint: false } : {}) })),
+    dynamodb: traced(new DynamoDBClient({ ...base, ...(dynamodb ? { endpoint: dynamodb } : {}) })),
   };
 }

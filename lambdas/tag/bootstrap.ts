@@ -6,6 +6,7 @@ import { createEnvelopeQueue } from '../shared/envelope-queue.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import type { OutletRegistry } from '../shared/outlets.ts';
+import { createTracer } from '../shared/tracing.ts';
 import { CreditFinder } from './credits.ts';
 import { DEFAULT_GAZETTEER, type NewsOrganisation } from './gazetteer.ts';
 import { createTagHandler } from './stage.ts';
@@ -18,7 +19,7 @@ export interface TagBootstrapOptions extends BootstrapOptions {
 
 /** Wires the tag stage from validated configuration: on Lambda at cold start, or in the local runner. */
 export function bootstrapTag(config: StageConfig, options: TagBootstrapOptions) {
-  const clients = options.clients ?? createAwsClients(config.aws);
+  const clients = options.clients ?? createAwsClients(config.aws, { tracer: createTracer('tag') });
   return createTagHandler({
     s3: clients.s3,
     next: createEnvelopeQueue({
