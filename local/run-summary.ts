@@ -1,6 +1,7 @@
 import type { DedupeOutcome } from '../lambdas/shared/envelope.ts';
 import { decisionKey, manifestKey } from '../lambdas/shared/keys.ts';
 import type { DocumentManifest } from '../lambdas/shared/reports.ts';
+import { notificationKeys } from '../lambdas/shared/s3-events.ts';
 import type { LocalPipeline } from './pipeline.ts';
 
 export interface SubmittedDocument {
@@ -52,7 +53,7 @@ export async function summarizeRun(
   const normalizeLetters = new Map<string, string>();
   for (const letter of letters) {
     if (letter.stage === 'normalize') {
-      for (const key of keysOfNotification(letter.body)) normalizeLetters.set(key, letter.reason);
+      for (const key of notificationKeys(letter.body)) normalizeLetters.set(key, letter.reason);
     } else {
       summary.rejected.push({
         stage: letter.stage,
@@ -103,18 +104,6 @@ export async function summarizeRun(
     }
   }
   return summary;
-}
-
-function keysOfNotification(body: string): string[] {
-  try {
-    const parsed = JSON.parse(body) as { Records?: Array<{ s3?: { object?: { key?: string } } }> };
-    return (parsed.Records ?? []).flatMap((r) => {
-      const key = r.s3?.object?.key;
-      return key ? [decodeURIComponent(key.replace(/\+/g, ' '))] : [];
-    });
-  } catch {
-    return [];
-  }
 }
 
 function pathOfEnvelope(body: string, byKey: ReadonlyMap<string, SubmittedDocument>): { path?: string } {

@@ -1,3 +1,4 @@
+import { notificationKeys } from '../lambdas/shared/s3-events.ts';
 import type { DeadLetter } from '../local/pipeline.ts';
 import type { SoakCorpus, SoakDocument } from './corpus.ts';
 import { TOKEN_PATTERN } from './corpus.ts';
@@ -193,18 +194,6 @@ export function checkConservation(corpus: SoakCorpus, evidence: RunEvidence): Le
     }
   }
   return ledger;
-}
-
-function notificationKeys(body: string): string[] {
-  try {
-    const parsed = JSON.parse(body) as { Records?: Array<{ s3?: { object?: { key?: string } } }> };
-    return (parsed.Records ?? []).flatMap((r) => {
-      const key = r.s3?.object?.key;
-      return key ? [decodeURIComponent(key.replace(/\+/g, ' '))] : [];
-    });
-  } catch {
-    return [];
-  }
 }
 
 function envelopeRef(body: string): { key: string; token: string } | undefined {

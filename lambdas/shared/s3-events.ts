@@ -32,3 +32,16 @@ export function readS3Notification(body: string): ObjectArrival[] {
     return { bucket, key, eventTime: record.eventTime, ingestionId: `${key}@${sequencer}` };
   });
 }
+
+/**
+ * The object keys an S3 notification names, decoded; empty for anything else.
+ * For reading dead letters back, where a body that is not a notification is an
+ * answer (no keys), not an error.
+ */
+export function notificationKeys(body: string): string[] {
+  try {
+    return readS3Notification(body).map((arrival) => arrival.key);
+  } catch {
+    return [];
+  }
+}
