@@ -172,6 +172,45 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     expect: 'reject',
     build: () => text('{"version":"https://jsonfeed.org/version/1.1", "items": ['),
   },
+  // Inputs that once made a regular expression scan quadratically (found in review).
+  {
+    name: 'internal DTD subset of 20,000 unclosed ENTITY declarations',
+    expect: 'either',
+    build: () => text(`<!DOCTYPE rss [${'<!ENTITY a '.repeat(20_000)}]>${rss(GOOD_ITEM)}`),
+  },
+  {
+    name: 'body of 50,000 hyphenated capitals (credit finder)',
+    expect: 'either',
+    build: () => text(rss(item({ title: 'Hyphens', guid: 'hy', description: 'A-'.repeat(50_000) }))),
+  },
+  {
+    name: 'author of 100,000 "@"',
+    expect: 'either',
+    build: () =>
+      text(
+        rss(
+          item({ title: 'Author', guid: 'au', description: 'A short body.' }).replace(
+            '<pubDate>',
+            `<author>${'@'.repeat(100_000)}</author><pubDate>`,
+          ),
+        ),
+      ),
+  },
+  {
+    name: 'attribute that closes an iframe (XSS through re-serialization)',
+    expect: 'either',
+    build: () =>
+      text(
+        rss(
+          item({
+            title: 'Frame',
+            guid: 'fr',
+            content:
+              '<p>Some body text here for the story.</p><iframe src="https://www.youtube.com/embed/x"><abbr title="</iframe><img src=x onerror=alert(document.domain)>">x</abbr></iframe>',
+          }),
+        ),
+      ),
+  },
   { name: 'empty document', expect: 'reject', build: () => new Uint8Array(0) },
   {
     name: 'binary bytes',

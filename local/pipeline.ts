@@ -50,7 +50,8 @@ export interface DeadLetter {
 }
 
 const REGION = 'us-east-1';
-const DEFAULT_VISIBILITY_TIMEOUT = 2;
+// Long enough that a CPU-bound batch (which also delays the heartbeat) is not handed to a second poller.
+const DEFAULT_VISIBILITY_TIMEOUT = 5;
 
 /**
  * The whole pipeline on this machine: emulators, the resources the CDK stack
@@ -76,7 +77,7 @@ export class LocalPipeline {
       const clients = createAwsClients(aws, { credentials: EMULATOR_CREDENTIALS });
       const resources = await provision(clients, {
         ...(options.fifoOutput !== undefined ? { fifoOutput: options.fifoOutput } : {}),
-        ...(options.visibilityTimeout !== undefined ? { visibilityTimeout: options.visibilityTimeout } : {}),
+        visibilityTimeout: options.visibilityTimeout ?? DEFAULT_VISIBILITY_TIMEOUT,
         ...(options.maxReceiveCount !== undefined ? { maxReceiveCount: options.maxReceiveCount } : {}),
       });
       const next: Record<Stage, string> = {
@@ -199,13 +200,13 @@ export class LocalPipeline {
       if (Date.now() > deadline) throw new Error(`local pipeline still busy after ${timeoutMs} ms`);
       const failures = this.bridge.takeFailures();
       if (failures.length > 0) throw new AggregateError(failures, 'S3 notifications could not be forwarded');
-      const depths = await Promise.all(
-        STAGES.map((stage) => this.#queueDepth(this.resources.stages[stage].url)),
-      );
-      const inFlight =
-        this.bridge.pending > 0 ||
-        depths.some((d) => d > 0) ||
-        [...this.sources.values()].flat().some((s) => s.busy);
+      // Busy flags first, then the queues one by one in pipeline order: work moves downstream, so a
+      // message sent on after its queue was read is still seen in the next queue (parallel reads can miss it).
+      let inFlight = this.bridge.pending > 0 || [...this.sources.values()].flat().some((s) => s.busy);
+      for (const stage of STAGES) {
+        if (inFlight) break;
+        inFlight = (await this.#queueDepth(this.resources.stages[stage].url)) > 0;
+      }
       quietChecks = inFlight ? 0 : quietChecks + 1;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -56,6 +56,9 @@ export interface DedupeDecision {
 }
 
 /** A published item's identity: stable across versions of one outlet's item. */
+/** How long an item's identity and latest version are kept: far beyond any look-back window. */
+export const ITEM_MEMORY_DAYS = 3650;
+
 export function itemUri(outlet: string, identity: string): string {
   return `urn:syndicate:${outlet}:${shortId(`${outlet}|${identity}`)}`;
 }
@@ -114,7 +117,9 @@ export async function decideDuplicate(
     : {};
 
   // A redelivered near-duplicate decision: the same answer again.
-  if (exact?.nearOf) return nearDuplicate(exact.nearOf, 0, undefined);
+  // (The item record carries the verdict too, for an arrival that failed between recording and claiming.)
+  const earlierVerdict = exact?.nearOf ?? (sameArrival ? prior?.nearOf : undefined);
+  if (earlierVerdict) return nearDuplicate(earlierVerdict, 0, undefined);
 
   // Only a first report of an item is compared for near copies: a changed body of a known item is its new version.
   let candidates = 0;
@@ -179,7 +184,10 @@ export async function decideDuplicate(
 
   async function putItem(itemRecord: IndexRecord): Promise<void> {
     const { signature: _s, shingles: _n, details: _d, ...slim } = itemRecord;
-    if (!(await index.putVersion(slim, nowSeconds))) {
+    // An item's versions must outlive the look-back window: forgetting them would restart at version 1
+    // under the same uri. Only exact-body and band records expire with the window.
+    const remembered = { ...slim, expiresAt: nowSeconds + ITEM_MEMORY_DAYS * 86_400 };
+    if (!(await index.putVersion(remembered, nowSeconds))) {
       // Another version of this item was recorded concurrently: decide again on redelivery.
       throw new TransientError(`item ${itemPk} changed while deciding its version`);
     }

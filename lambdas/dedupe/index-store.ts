@@ -1,3 +1,4 @@
+import { sha256Hex } from '../shared/hash.ts';
 /**
  * The index of earlier reports, as the dedupe decision sees it. Three kinds of
  * entry, each under its own key:
@@ -85,7 +86,8 @@ export interface DedupeIndex {
 }
 
 export const exactKey = (fingerprint: string): string => `exact#${fingerprint}`;
-export const itemKey = (outlet: string, identity: string): string => `item#${outlet}|${identity}`;
+// Hashed: a guid or URL may be longer than DynamoDB's 2 KB partition-key limit.
+export const itemKey = (outlet: string, identity: string): string => `item#${outlet}|${sha256Hex(identity)}`;
 export const bandKey = (band: string): string => `band#${band}`;
 
 export const DEFAULT_BUCKET_CAPACITY = 8;

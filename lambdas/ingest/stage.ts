@@ -62,7 +62,11 @@ export function createIngestHandler(deps: IngestStageDeps): IngestHandler {
         const query = Object.fromEntries(new URLSearchParams(event.rawQueryString ?? ''));
         const answer = answerVerification(query, deps.topics);
         logger.info('websub verification', { topic: query['hub.topic'], status: answer.status });
-        return { statusCode: answer.status, headers: { 'content-type': 'text/plain' }, body: answer.body };
+        return {
+          statusCode: answer.status,
+          headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+          body: answer.body,
+        };
       }
       if (method !== 'POST') return json(405, { error: 'method-not-allowed' }, { allow: 'GET, POST' });
       const answer = await acceptPush(

@@ -65,6 +65,10 @@ export class HtmlBody implements Body {
 
   constructor(sanitizedHtml: string) {
     this.document = parseDocument(sanitizedHtml, { decodeEntities: true });
+    // A browser reads an iframe's content as raw text up to "</iframe>", wherever that appears: keep
+    // none, so nothing inside one can end it early and start markup of its own.
+    for (const frame of DomUtils.findAll((e) => e.name === 'iframe', this.document.children))
+      frame.children = [];
     this.cleanTexts(this.document.children);
     let current: Segment[] = [];
     const flush = () => {
@@ -138,6 +142,8 @@ export class HtmlBody implements Body {
 
   html(): string {
     trimEdges(this.document);
+    // 'utf8' leaves "<" raw inside quoted attribute values, which a browser reads as text everywhere except
+    // in a raw-text element; the only one the allowlist keeps is <iframe>, emptied in the constructor.
     return DomUtils.getOuterHTML(this.document.children, { encodeEntities: 'utf8', emptyAttrs: true }).trim();
   }
 }

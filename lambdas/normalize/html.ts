@@ -83,7 +83,8 @@ export const NON_TEXT_TAGS = [
 const MAX_NESTING = 100;
 
 /** Players that may be embedded: https only, on these hosts. */
-const IFRAME_HOSTS = ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'];
+/** Video players whose embeds are kept; every other iframe is dropped. */
+export const IFRAME_HOSTS = ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'];
 
 // A data: image that cannot carry script: raster formats only (SVG can).
 const SAFE_DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp|avif);base64,[a-z0-9+/=\s]+$/i;

@@ -38,9 +38,12 @@ function headlineFromBody(bodyText: string): string {
     : sentence;
 }
 
+const MAX_AUTHOR = 256;
+
 // RSS <author> is "email (Name)": the name is what readers and `by` want.
 function authorName(value: string): string {
-  const named = /^\S+@\S+\s*\((.+)\)$/.exec(value.trim());
+  // Anchored classes that cannot overlap, so a hostile run of '@' stays linear.
+  const named = /^[^\s@]+@[^\s(]+\s*\((.+)\)$/.exec(value.trim().slice(0, MAX_AUTHOR));
   return looseText(named?.[1] ?? value);
 }
 

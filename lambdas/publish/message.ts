@@ -1,5 +1,6 @@
 import type { MessageAttributeValue } from '@aws-sdk/client-sqs';
 import type { ItemEnvelope } from '../shared/envelope.ts';
+import { toSqsJson } from '../shared/sqs-body.ts';
 import { CONTRACT_VERSION, idempotencyKey, MESSAGE_ATTRIBUTES, NINJS_CONTENT_TYPE } from './contract.ts';
 import type { NinjsDocument } from './ninjs.ts';
 
@@ -22,7 +23,7 @@ export function toOutputMessage(envelope: ItemEnvelope, ninjs: NinjsDocument): O
   if (!dedupe) throw new Error('envelope has no dedupe outcome');
   const names = MESSAGE_ATTRIBUTES;
   return {
-    body: JSON.stringify(ninjs),
+    body: toSqsJson(ninjs),
     attributes: {
       [names.outlet]: text(envelope.document.outlet),
       [names.storyId]: text(dedupe.storyId),

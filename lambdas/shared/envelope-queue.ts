@@ -7,6 +7,7 @@ import {
 import { resolveBody, storeClaim } from './claim-check.ts';
 import { type ItemEnvelope, parseEnvelope } from './envelope.ts';
 import { InvalidMessageError, TransientError } from './errors.ts';
+import { toSqsJson } from './sqs-body.ts';
 
 /** Bodies above this go through a claim check; well under SQS's 1 MiB so attributes always fit. */
 export const INTER_STAGE_INLINE_LIMIT = 240 * 1024;
@@ -29,7 +30,7 @@ export function createEnvelopeQueue(deps: {
   const sendBatch = async (chunk: readonly ItemEnvelope[]): Promise<void> => {
     const entries: SendMessageBatchRequestEntry[] = [];
     for (const [offset, envelope] of chunk.entries()) {
-      let body = JSON.stringify(envelope);
+      let body = toSqsJson(envelope);
       if (Buffer.byteLength(body) > INTER_STAGE_INLINE_LIMIT) {
         body = JSON.stringify(await storeClaim(s3, bucket, CLAIM_PREFIX, body));
       }

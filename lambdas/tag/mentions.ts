@@ -17,7 +17,7 @@ export interface Mention {
   readonly end: number;
 }
 
-const ADJECTIVES = String.raw`(?:independent|investigative|exiled|opposition|pro-Kremlin|state(?:-run|-owned|-controlled)?|online|business|financial|daily|weekly|liberal|conservative|tabloid|local|regional|national|international|respected|leading|popular|[\p{Lu}][\p{L}-]+)`;
+const ADJECTIVES = String.raw`(?:independent|investigative|exiled|opposition|pro-Kremlin|state(?:-run|-owned|-controlled)?|online|business|financial|daily|weekly|liberal|conservative|tabloid|local|regional|national|international|respected|leading|popular|[\p{Lu}][\p{L}-]{1,40}(?![\p{L}-]))`;
 // "daily"/"weekly" name an outlet only after an adjective ("the Russian daily Kommersant", not "the weekly Cabinet meeting").
 const NOUNS = String.raw`(?:outlet|newspaper|paper|news\s+(?:site|agency|outlet|website|portal|service|channel)|wire\s+service|publication|broadcaster|magazine|tabloid|Telegram\s+channel|(?:TV|television|radio)\s+(?:channel|station|network)|radio\s+station|media\s+(?:outlet|group))`;
 const WORD = String.raw`[\p{Lu}\p{N}][\p{L}\p{N}&'’/-]*(?:\.[\p{L}\p{N}]+)*`;

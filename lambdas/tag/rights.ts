@@ -41,8 +41,16 @@ function licenceFrom(texts: readonly (string | undefined)[], link?: string): Fou
 }
 
 function lastHtmlParagraph(html: string): string | undefined {
-  const paragraphs = html.match(/<p\b[\s\S]*?<\/p>/giu);
-  return paragraphs?.[paragraphs.length - 1];
+  // Found by position, not by a lazy regex, which goes quadratic on many unclosed "<p".
+  const lower = html.toLowerCase();
+  let start = lower.lastIndexOf('<p');
+  // Skip "<pre", "<param"…: a "<p" followed by a name character is another element. (lastIndexOf with
+  // a negative start still searches from 0, hence the explicit stop.)
+  while (start >= 0 && /[\w-]/.test(lower[start + 2] ?? ''))
+    start = start === 0 ? -1 : lower.lastIndexOf('<p', start - 1);
+  if (start < 0) return undefined;
+  const end = lower.indexOf('</p>', start);
+  return end < 0 ? undefined : html.slice(start, end + 4);
 }
 
 /**

@@ -24,7 +24,7 @@ export interface RawArchiveProps {
   readonly archiveAfter?: Duration;
   /** How long overwritten or deleted versions are kept. @default Duration.days(30) */
   readonly noncurrentVersionRetention?: Duration;
-  /** How long inter-stage claim checks (`work/claims/`) live. @default Duration.days(7) */
+  /** How long inter-stage claim checks (`work/claims/`) live: past a message's 4 days on a stage queue plus 14 in its DLQ, so a redriven letter still finds its body. @default Duration.days(21) */
   readonly workClaimRetention?: Duration;
   /** How long output claim checks (`published/claims/`) live; at least the output queue's retention. @default Duration.days(14) */
   readonly publishedClaimRetention?: Duration;
@@ -99,7 +99,7 @@ export class RawArchive extends Construct {
       {
         id: 'work-claims',
         prefix: ARCHIVE_PREFIXES.workClaims,
-        expiration: props.workClaimRetention ?? Duration.days(7),
+        expiration: props.workClaimRetention ?? Duration.days(21),
       },
       {
         id: 'published-claims',

@@ -55,7 +55,7 @@ describe('raw archive', () => {
     });
     expect(rules.find((r) => r.Id === 'work-claims')).toMatchObject({
       Prefix: 'work/claims/',
-      ExpirationInDays: 7,
+      ExpirationInDays: 21,
     });
     expect(rules.find((r) => r.Id === 'published-claims')).toMatchObject({ ExpirationInDays: 14 });
   });

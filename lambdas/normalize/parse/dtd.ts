@@ -58,7 +58,8 @@ export function stripDoctype(text: string): StrippedDoctype {
   if (!doctype) return { text, ignored: [] };
   const entities = new Map<string, string>();
   const ignored: string[] = [];
-  const declaration = /<!ENTITY\s+(%\s+)?([A-Za-z_][\w.-]*)\s+([^>]*)>/g;
+  // `[^<>]*` and not `[^>]*`: an unclosed declaration must stop at the next one, or each scans to the end (quadratic).
+  const declaration = /<!ENTITY\s+(%\s+)?([A-Za-z_][\w.-]*)\s+([^<>]*)>/g;
   for (const match of doctype.subset.matchAll(declaration)) {
     const name = match[2] ?? '';
     const literal = /^(["'])([^"']*)\1\s*$/.exec(match[3] ?? '');

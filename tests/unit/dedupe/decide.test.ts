@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideDuplicate, itemUri } from '../../../lambdas/dedupe/decide.ts';
+import { itemKey } from '../../../lambdas/dedupe/index-store.ts';
 import { MemoryDedupeIndex } from '../../../lambdas/dedupe/memory-index.ts';
 import { NearDuplicateDetector } from '../../../lambdas/dedupe/near.ts';
 import type { ItemEnvelope } from '../../../lambdas/shared/envelope.ts';
@@ -84,6 +85,24 @@ describe('decideDuplicate', () => {
     const third = `${updated}\n\nA second update: the river is falling.`;
     const next = await decide(envelopeOf({ identity: 'guid-2', body: third, arrival: 'arrival-3' }));
     expect(next.outcome).toMatchObject({ decision: 'version', version: 3 });
+  });
+
+  it('remembers an item and its versions beyond the look-back window, so a late correction is the next version', async () => {
+    const decide = decider();
+    const day = (n: number) => new Date(now.getTime() + n * 86_400_000);
+    const first = await decide(envelopeOf({ identity: 'guid-3', body: articleBody('river-flood') }), day(0));
+    const edited = `${articleBody('river-flood')}\n\nUpdate: the bridge reopened on Sunday.`;
+    await decide(envelopeOf({ identity: 'guid-3', body: edited, arrival: 'arrival-2' }), day(1));
+    const correction = `${edited}\n\nCorrection: the bridge reopened on Saturday, not Sunday.`;
+    const late = await decide(
+      envelopeOf({ identity: 'guid-3', body: correction, arrival: 'arrival-3' }),
+      day(40),
+    );
+    expect(late.outcome).toMatchObject({ decision: 'version', version: 3, uri: first.outcome.uri });
+  });
+
+  it('keys an item by a hash of its identity, whatever the identity length', () => {
+    expect(itemKey('outlet-a', `https://example.com/${'x'.repeat(5000)}`).length).toBeLessThan(200);
   });
 
   it("assigns another outlet's reprint to the earlier story, saying which rule and how similar", async () => {

@@ -1,3 +1,4 @@
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { MAX_ITEMS_PER_DOCUMENT, normalizeDocument } from '../../../lambdas/normalize/document.ts';
 import { decodeDocument } from '../../../lambdas/normalize/parse/decode.ts';
@@ -45,5 +46,34 @@ describe('limits that keep one hostile document from hurting the rest', () => {
     const serialized = JSON.stringify(result.items);
     expect(serialized).not.toMatch(/javascript:/i);
     expect(new Set(result.items.map((item) => item.uri)).size).toBe(2);
+  });
+});
+
+async function htmlBodyOf(feed: string): Promise<string | undefined> {
+  const [item] = (await processOffline(Buffer.from(feed))).items;
+  const bodies = (item?.bodies ?? []) as Array<{ contentType: string; value: string }>;
+  return bodies.find((b) => b.contentType === 'text/html')?.value;
+}
+
+describe('HTML written back after furniture is lifted out', () => {
+  it('keeps nothing inside an allowed iframe and escapes "<" in attributes, so no markup can end it early', async () => {
+    const payload =
+      '<p>Some body text here for the story.</p><iframe src="https://www.youtube.com/embed/x">' +
+      '<abbr title="</iframe><img src=x onerror=alert(document.domain)>">x</abbr></iframe>';
+    const feed = `<rss version="2.0"><channel><title>T</title><item><guid>f</guid><title>Frame</title><description><![CDATA[${payload}]]></description></item></channel></rss>`;
+    const html = await htmlBodyOf(feed);
+    expect(html).toMatch(/<iframe src="https:\/\/www\.youtube\.com\/embed\/x"[^>]*><\/iframe>/);
+    expect(html?.split('</iframe>')).toHaveLength(2);
+    expect(html).not.toContain('<img');
+  });
+
+  it('keeps "<" inside an attribute value as part of the value, not markup', async () => {
+    const feed =
+      '<rss version="2.0"><channel><title>T</title><item><guid>g</guid><title>Abbr</title><description><![CDATA[' +
+      '<p>The <abbr title="a<b>c">ABC</abbr> group met on Monday to agree the plan.</p>]]></description></item></channel></rss>';
+    const html = await htmlBodyOf(feed);
+    const document = parseDocument(html ?? '');
+    expect(DomUtils.findAll((e) => e.name === 'b', document.children)).toHaveLength(0);
+    expect(DomUtils.findOne((e) => e.name === 'abbr', document.children)?.attribs.title).toBe('a<b>c');
   });
 });
