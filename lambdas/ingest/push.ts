@@ -79,9 +79,6 @@ export async function acceptPush(request: PushRequest, deps: PushDeps): Promise<
   if (!check.ok) return unauthorized(check.reason);
   if (!secret) return unauthorized('signature does not match');
 
-  const sniffed = sniffFormat(request.body, request.contentType);
-  if (!sniffed.ok) return { status: 415, error: sniffed.code, reason: sniffed.reason };
-
   const fresh = await deps.replay.claim(check.digest, outlet, check.timestamp + deps.maxAgeSeconds + 1, now);
   if (!fresh) return unauthorized('this signed request was already received (replay)');
 
@@ -96,6 +93,8 @@ export async function acceptPush(request: PushRequest, deps: PushDeps): Promise<
       retryAfterSeconds: throttle.retryAfterSeconds,
     };
   }
+  const sniffed = sniffFormat(request.body, request.contentType);
+  if (!sniffed.ok) return { status: 415, error: sniffed.code, reason: sniffed.reason };
 
   const stored = await deps.store.put(outlet, request.body, request.contentType, 'push');
   return { status: 202, documentId: stored.documentId, outlet, format: sniffed.format };

@@ -95,13 +95,22 @@ describe('acceptPush', () => {
     expect(stored).toHaveLength(2);
   });
 
-  it('answers 415 for a signed body of no known format, before remembering its signature', async () => {
+  it('answers 415 for a signed body of no known format; like any answer, it spends the signature', async () => {
     const { deps, stored } = setup();
     const json = Buffer.from('{"hello":"world"}');
     const request = signed('alpha', json);
     expect(await acceptPush(request, deps)).toMatchObject({ status: 415, error: 'unknown-json' });
-    expect(await acceptPush(request, deps)).toMatchObject({ status: 415 });
+    // Replay is checked before anything else about the body, so a captured request cannot even probe it.
+    expect(await acceptPush(request, deps)).toMatchObject({ status: 401 });
     expect(stored).toEqual([]);
+  });
+
+  it('does not let replays of a captured request use up the outlet’s allowance', async () => {
+    const { deps, stored } = setup({ throttle: new TokenBuckets(0.1, 1, () => NOW * 1000) });
+    const captured = signed('alpha', FEED);
+    expect((await acceptPush(captured, deps)).status).toBe(202);
+    for (let i = 0; i < 5; i++) expect((await acceptPush(captured, deps)).status).toBe(401);
+    expect(stored).toHaveLength(1);
   });
 
   it('answers 429 with a retry time when the outlet’s bucket is empty; other outlets still pass', async () => {
