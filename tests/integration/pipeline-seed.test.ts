@@ -126,3 +126,21 @@ describe('a bad document among good ones', () => {
     expect(letters[0]).toMatchObject({ stage: 'normalize', code: 'html-page' });
   });
 });
+
+describe('text beyond the basic plane', () => {
+  it('travels through every queue: an article with emoji is published with them intact', async () => {
+    const run = await startTestPipeline();
+    try {
+      const article =
+        'Festival 🎉 opens\n\nThe harbour festival 🎉 opened on Saturday with fireworks and music, and runs all week.';
+      await run.pipeline.ingest('emoji', Buffer.from(article));
+      await run.pipeline.waitForIdle();
+      const [published] = await run.pipeline.drainOutput();
+      const ninjs = JSON.parse(published?.body ?? '{}') as Ninjs;
+      expect(ninjs.headlines[0]?.value).toBe('Festival 🎉 opens');
+      expect(ninjs.bodies[0]?.value).toContain('festival 🎉 opened');
+    } finally {
+      await run.close();
+    }
+  });
+});

@@ -10,5 +10,8 @@ describe('SQS message bodies', () => {
     const body = toSqsJson(value);
     expect(OUTSIDE_SQS.test(body)).toBe(false);
     expect(JSON.parse(body)).toEqual(value);
+    // Emoji travel as JSON surrogate escapes: the local emulator refuses them raw.
+    expect(body).not.toMatch(/[\u{10000}-\u{10FFFF}]/u);
+    expect(body).toContain('\\ud83d\\ude00');
   });
 });
