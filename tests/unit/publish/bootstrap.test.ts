@@ -7,6 +7,7 @@ import type { TopicPublishInput } from '../../../lambdas/publish/topic-output.ts
 import { createAwsClients } from '../../../lambdas/shared/clients.ts';
 import { ConfigError } from '../../../lambdas/shared/errors.ts';
 import { createLogger } from '../../../lambdas/shared/logger.ts';
+import { sqsRecord } from '../../support/sqs-record.ts';
 import { publishedEnvelope } from './envelope-fixture.ts';
 
 const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:syndicate-output';
@@ -17,26 +18,7 @@ const env = {
 };
 
 function recordOf(body: string): SQSEvent {
-  return {
-    Records: [
-      {
-        messageId: 'm-1',
-        receiptHandle: 'r-1',
-        body,
-        attributes: {
-          ApproximateReceiveCount: '1',
-          SentTimestamp: '0',
-          SenderId: 'test',
-          ApproximateFirstReceiveTimestamp: '0',
-        },
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:syndicate-publish',
-        awsRegion: 'eu-west-1',
-      },
-    ],
-  };
+  return { Records: [sqsRecord('m-1', body)] };
 }
 
 describe('publish configuration and wiring', () => {

@@ -10,25 +10,9 @@ import {
 } from '../../../lambdas/shared/errors.ts';
 import { CountingMetrics } from '../../../lambdas/shared/metrics.ts';
 import { createSqsStageHandler } from '../../../lambdas/shared/sqs-stage.ts';
+import { sqsRecord } from '../../support/sqs-record.ts';
 
-function record(id: string, body: string): SQSRecord {
-  return {
-    messageId: id,
-    receiptHandle: `rh-${id}`,
-    body,
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: '0',
-      SenderId: 'test',
-      ApproximateFirstReceiveTimestamp: '0',
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:q',
-    awsRegion: 'us-east-1',
-  };
-}
+const record = sqsRecord;
 
 class RecordingSink implements DeadLetterSink {
   readonly sent: Array<{ id: string; code: string; reason: string }> = [];
