@@ -116,22 +116,27 @@ async function queue(sqs: SQSClient, name: string): Promise<string> {
   return (await sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl ?? '';
 }
 
+/** A pipeline, an empty target queue, and a dead-letter queue holding three letters with reasons. */
+async function threeDeadLetters() {
+  running = await startTestPipeline();
+  const { pipeline } = running;
+  const { sqs } = pipeline.clients;
+  const [dlq, target] = [await queue(sqs, 'letters'), await queue(sqs, 'target')];
+  for (const n of [1, 2, 3]) {
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: dlq,
+        MessageBody: `{"n":${n}}`,
+        MessageAttributes: { 'syndicate.error.reason': { DataType: 'String', StringValue: `reason ${n}` } },
+      }),
+    );
+  }
+  return { sqs, dlq, target, endpoint: ['--endpoint', pipeline.emulators.endpoints.sqs, '--wait', '0'] };
+}
+
 describe('syndicate redrive, message handling', () => {
   it('leaves every letter in the dead-letter queue when the send fails', async () => {
-    running = await startTestPipeline();
-    const { pipeline } = running;
-    const { sqs } = pipeline.clients;
-    const [dlq, target] = [await queue(sqs, 'letters'), await queue(sqs, 'target')];
-    for (const n of [1, 2, 3]) {
-      await sqs.send(
-        new SendMessageCommand({
-          QueueUrl: dlq,
-          MessageBody: `{"n":${n}}`,
-          MessageAttributes: { 'syndicate.error.reason': { DataType: 'String', StringValue: `reason ${n}` } },
-        }),
-      );
-    }
-    const endpoint = ['--endpoint', pipeline.emulators.endpoints.sqs, '--wait', '0'];
+    const { sqs, dlq, target, endpoint } = await threeDeadLetters();
 
     const missing = `${target}-missing`;
     await expect(redriveCommand(['--from', dlq, '--to', missing, ...endpoint])).rejects.toThrow();
@@ -146,20 +151,7 @@ describe('syndicate redrive, message handling', () => {
   });
 
   it('moves up to --max letters with their attributes', async () => {
-    running = await startTestPipeline();
-    const { pipeline } = running;
-    const { sqs } = pipeline.clients;
-    const [dlq, target] = [await queue(sqs, 'letters'), await queue(sqs, 'target')];
-    for (const n of [1, 2, 3]) {
-      await sqs.send(
-        new SendMessageCommand({
-          QueueUrl: dlq,
-          MessageBody: `{"n":${n}}`,
-          MessageAttributes: { 'syndicate.error.reason': { DataType: 'String', StringValue: `reason ${n}` } },
-        }),
-      );
-    }
-    const endpoint = ['--endpoint', pipeline.emulators.endpoints.sqs, '--wait', '0'];
+    const { sqs, dlq, target, endpoint } = await threeDeadLetters();
     const moved = await run(redriveCommand, ['--from', dlq, '--to', target, '--max', '2', ...endpoint]);
     expect(moved.code).toBe(0);
     expect(moved.lines.map((l) => l.reason).sort()).toEqual(['reason 1', 'reason 2'].sort());

@@ -1,9 +1,9 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { QueueConsumer } from '../../consumer/consumer.ts';
 import { MESSAGE_ATTRIBUTES, PUBLISHED_CLAIM_PREFIX } from '../../lambdas/publish/contract.ts';
 import { readClaimCheck } from '../../lambdas/shared/claim-check.ts';
 import { startTestPipeline } from '../support/local-pipeline.ts';
+import { readPublished } from '../support/published.ts';
 
 const MIB = 1024 * 1024;
 
@@ -42,15 +42,7 @@ describe('claim check on the output queue', () => {
       await pipeline.waitForIdle();
       expect(await pipeline.deadLetters()).toEqual([]);
 
-      const consumer = new QueueConsumer({
-        sqs: pipeline.clients.sqs,
-        s3: pipeline.clients.s3,
-        queueUrl: pipeline.resources.output.url,
-        waitSeconds: 0,
-        validate: true,
-      });
-      const messages = [];
-      for await (const message of consumer.messages()) messages.push(message);
+      const { consumer, messages } = await readPublished(pipeline);
       expect(messages).toHaveLength(1);
       const [message] = messages;
       if (!message) throw new Error('no message');

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { SQSEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
-import { QueueConsumer } from '../../consumer/consumer.ts';
 import { CONTRACT_VERSION, MESSAGE_ATTRIBUTES, NINJS_CONTENT_TYPE } from '../../lambdas/publish/contract.ts';
 import { ALT_ID_ROLES } from '../../lambdas/publish/ninjs.ts';
 import type { StageHandler } from '../../local/pipeline.ts';
 import { startTestPipeline, type TestPipeline } from '../support/local-pipeline.ts';
 import { SEED_ARTICLE } from '../support/paths.ts';
+import { readPublished } from '../support/published.ts';
 
 /**
  * Stage queues hide a record this long while a handler works on it: long enough that a slow, loaded
@@ -39,15 +39,7 @@ describe('publishing to the output queue', () => {
     await pipeline.ingest('patriotwise', readFileSync(SEED_ARTICLE));
     await pipeline.waitForIdle();
 
-    const consumer = new QueueConsumer({
-      sqs: pipeline.clients.sqs,
-      s3: pipeline.clients.s3,
-      queueUrl: pipeline.resources.output.url,
-      waitSeconds: 0,
-      validate: true,
-    });
-    const messages = [];
-    for await (const message of consumer.messages()) messages.push(message);
+    const { consumer, messages } = await readPublished(pipeline);
     expect(messages).toHaveLength(1);
     const [message] = messages;
     if (!message) throw new Error('no message');
