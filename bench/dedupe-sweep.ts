@@ -1,3 +1,4 @@
+import { firstSharedAnchor } from '../lambdas/dedupe/anchors.ts';
 import { compareDetails } from '../lambdas/dedupe/details.ts';
 import { exactFingerprint } from '../lambdas/dedupe/fingerprint.ts';
 import { estimateContainment, estimateJaccard } from '../lambdas/dedupe/minhash.ts';
@@ -6,7 +7,7 @@ import { buildCorpus, type LabeledPair } from './dedupe-corpus.ts';
 
 /**
  * The parameter sweep behind the near-duplicate defaults: for each shingle
- * size, banding and threshold, precision/recall/F1 on the labeled benchmark,
+ * size, anchor count and threshold, precision/recall/F1 on the labeled benchmark,
  * and the spread of Jaccard, containment and detail conflicts per pair kind.
  * Run: npx tsx bench/dedupe-sweep.ts [--full]
  */
@@ -18,13 +19,9 @@ interface Scored {
   readonly b?: TextProfile;
 }
 
-function sharesBand(a: Uint32Array, b: Uint32Array, bands: number, rows: number): boolean {
-  for (let band = 0; band < bands; band++) {
-    let equal = true;
-    for (let r = band * rows; r < (band + 1) * rows && equal; r++) equal = a[r] === b[r];
-    if (equal) return true;
-  }
-  return false;
+/** Whether the first `count` anchors of each (a bottom-`count` sample: a prefix of a longer one) meet. */
+function sharesAnchor(a: Uint32Array, b: Uint32Array, count: number): boolean {
+  return firstSharedAnchor(a.subarray(0, count), b.subarray(0, count)) !== undefined;
 }
 
 function write(line: string): void {
@@ -41,20 +38,10 @@ async function main(): Promise<void> {
   const full = process.argv.includes('--full');
   const corpus = buildCorpus();
   write(`pairs: ${corpus.length} (${corpus.filter((p) => p.duplicate).length} duplicates)`);
-  const bandings = [
-    { bands: 16, rows: 8 },
-    { bands: 21, rows: 6 },
-    { bands: 25, rows: 5 },
-    { bands: 32, rows: 4 },
-    { bands: 21, rows: 3 },
-    { bands: 28, rows: 3 },
-    { bands: 42, rows: 3 },
-    { bands: 12, rows: 2 },
-    { bands: 16, rows: 2 },
-    { bands: 20, rows: 2 },
-  ];
+  const anchorCounts = [1, 2, 3, 4, 5, 6, 8];
+  const mostAnchors = Math.max(...anchorCounts);
   for (const shingleSize of [2, 3, 4, 5, 6]) {
-    const base = await NearDuplicateDetector.create({ shingleSize });
+    const base = await NearDuplicateDetector.create({ shingleSize, anchors: mostAnchors });
     const scored: Scored[] = corpus.map((pair) => {
       const exact =
         exactFingerprint({ bodyText: pair.earlier, headline: '' }) ===
@@ -81,7 +68,7 @@ async function main(): Promise<void> {
       write(`    containment  ${quantiles(c)}`);
       write(`    conflicts    ${quantiles(d)}`);
     }
-    for (const { bands, rows } of bandings) {
+    for (const anchors of anchorCounts) {
       for (const minJaccard of [0.3, 0.4, 0.5, 0.6]) {
         for (const minContainment of [0.7, 0.8, 0.9]) {
           for (const maxDetailConflicts of full ? [0, 1, 2, 1000] : [0, 1, 1000]) {
@@ -100,7 +87,7 @@ async function main(): Promise<void> {
                 s.exact ||
                 (s.a !== undefined &&
                   s.b !== undefined &&
-                  sharesBand(s.a.signature, s.b.signature, bands, rows) &&
+                  sharesAnchor(s.a.anchors, s.b.anchors, anchors) &&
                   tuned.match(s.a, s.b) !== undefined);
               if (predicted && s.pair.duplicate) tp++;
               else if (predicted) fp++;
@@ -111,7 +98,7 @@ async function main(): Promise<void> {
             const recall = tp / Math.max(1, tp + fn);
             const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
             write(
-              `k=${shingleSize} b×r=${bands}×${rows} J≥${minJaccard} C≥${minContainment} conflicts≤${maxDetailConflicts}: ` +
+              `k=${shingleSize} anchors=${anchors} J≥${minJaccard} C≥${minContainment} conflicts≤${maxDetailConflicts}: ` +
                 `P=${precision.toFixed(4)} R=${recall.toFixed(4)} F1=${f1.toFixed(4)} errors=${JSON.stringify(Object.fromEntries(errors))}`,
             );
           }

@@ -2,7 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { decideDuplicate } from '../lambdas/dedupe/decide.ts';
-import { bandKey, exactKey } from '../lambdas/dedupe/index-store.ts';
+import { anchorKey, anchorKeys } from '../lambdas/dedupe/anchors.ts';
+import { exactKey } from '../lambdas/dedupe/index-store.ts';
 import { MemoryDedupeIndex } from '../lambdas/dedupe/memory-index.ts';
 import { packValues } from '../lambdas/dedupe/minhash.ts';
 import { NearDuplicateDetector, type TextProfile } from '../lambdas/dedupe/near.ts';
@@ -81,23 +82,24 @@ async function accuracy(detector: NearDuplicateDetector, corpus: readonly Labele
 
 /**
  * An index holding `reports` earlier reports, filled cheaply: every record
- * shares one signature, and each report's band values come from a small pool
- * per band, so every bucket is full: the worst case for a look-up (every band
- * returns `bucketCapacity` entries). Reports are appended in arrival order and
- * buckets keep the newest entries, as `appendToBuckets` does; the ring buffers
- * below only stand in for 20 appends per report so that filling 1M reports
+ * shares one signature, and each report's anchors come from a small pool, so
+ * every bucket is full: the worst case for a look-up (every anchor returns
+ * `bucketCapacity` entries). Reports are appended in arrival order and buckets
+ * keep the newest entries, as `appendToBuckets` does; the ring buffers below
+ * only stand in for one append per anchor and report so that filling 1M reports
  * takes seconds, not minutes.
  */
 function syntheticIndex(reports: number, detector: NearDuplicateDetector, pool: number) {
   const index = new MemoryDedupeIndex();
-  const { bands, permutations } = detector.params;
+  const { anchors, permutations } = detector.params;
+  const buckets = anchors * pool;
   const capacity = index.bucketCapacity;
   const random = seededRandom(reports);
   const signature = packValues(Uint32Array.from({ length: permutations }, () => (random() * 2 ** 32) >>> 0));
   const expiresAt = NOW_SECONDS + 30 * 86_400;
   const fingerprints: string[] = [];
-  const slots = new Int32Array(bands * pool * capacity);
-  const appended = new Uint32Array(bands * pool);
+  const slots = new Int32Array(buckets * capacity);
+  const appended = new Uint32Array(buckets);
   for (let i = 0; i < reports; i++) {
     const pk = exactKey(sha256Hex(`report ${i}`));
     // The fingerprint as a slice of the key: one string per report, not two.
@@ -116,15 +118,15 @@ function syntheticIndex(reports: number, detector: NearDuplicateDetector, pool: 
       shingles: 200,
       details: new Uint8Array(0),
     });
-    for (let band = 0; band < bands; band++) {
-      const bucket = band * pool + Math.floor(random() * pool);
+    for (let a = 0; a < anchors; a++) {
+      // One bucket in each slice of the pool: a report's anchors are distinct.
+      const bucket = a * pool + Math.floor(random() * pool);
       slots[bucket * capacity + ((appended[bucket] as number) % capacity)] = i;
       appended[bucket] = (appended[bucket] as number) + 1;
     }
   }
-  for (let band = 0; band < bands; band++) {
-    for (let value = 0; value < pool; value++) {
-      const bucket = band * pool + value;
+  for (let bucket = 0; bucket < buckets; bucket++) {
+    {
       const count = appended[bucket] as number;
       const entries = [];
       // Oldest first, as the buckets keep them.
@@ -132,20 +134,20 @@ function syntheticIndex(reports: number, detector: NearDuplicateDetector, pool: 
         const report = slots[bucket * capacity + (k % capacity)] as number;
         entries.push({ fingerprint: fingerprints[report] as string, expiresAt });
       }
-      index.preloadBucket({ pk: bandKey(`${band}.${value}`), entries, revision: count });
+      index.preloadBucket({ pk: anchorKey(bucket), entries, revision: count });
     }
   }
   return index;
 }
 
-/** A query as a decision would make it: random signature, band values from the pool (so every bucket is full). */
+/** A query as a decision would make it: random signature, anchors from the pool (so every bucket is full). */
 function syntheticProfile(detector: NearDuplicateDetector, pool: number, random: () => number): TextProfile {
-  const { bands, permutations } = detector.params;
+  const { anchors, permutations } = detector.params;
   return {
     words: 300,
     shingles: 280,
     signature: Uint32Array.from({ length: permutations }, () => (random() * 2 ** 32) >>> 0),
-    bands: Array.from({ length: bands }, (_, band) => `${band}.${Math.floor(random() * pool)}`),
+    anchors: Uint32Array.from({ length: anchors }, (_, a) => a * pool + Math.floor(random() * pool)),
     details: new Uint32Array(0),
   };
 }
@@ -162,7 +164,7 @@ async function timeLookups(
     const started = process.hrtime.bigint();
     const { buckets } = await index.lookup(
       [exactKey(fingerprint), `item#bench|${q}`],
-      profile.bands.map(bandKey),
+      anchorKeys(profile.anchors),
       NOW_SECONDS,
     );
     const ranked = rankCandidates(buckets.values(), fingerprint);
@@ -185,8 +187,8 @@ async function lookupScaling(
   detector: NearDuplicateDetector,
   sizes: readonly number[],
 ): Promise<Map<number, number>> {
-  // One pool of band values for every size, so every size looks up equally full buckets.
-  // 512 values × 8 entries per band: full buckets from 10k reports on (about 20 appends each).
+  // One pool of anchor values for every size, so every size looks up equally full buckets.
+  // 512 values × 8 entries per anchor slot: full buckets from 10k reports on (about 20 appends each).
   const pool = 512;
   const indexes = sizes.map((reports) => syntheticIndex(reports, detector, pool));
   const random = seededRandom(7);

@@ -3,19 +3,19 @@ import { TransientError } from '../shared/errors.ts';
 import { shortId } from '../shared/hash.ts';
 import { exactFingerprint } from './fingerprint.ts';
 import {
-  bandKey,
   type DedupeIndex,
   exactKey,
   type IndexRecord,
   itemKey,
   type NearOf,
 } from './index-store.ts';
+import { anchorKeys } from './anchors.ts';
 import { packValues } from './minhash.ts';
 import type { NearDuplicateDetector } from './near.ts';
 import {
   bestMatch,
   type FoundMatch,
-  precedesInFirstSharedBand,
+  precedesInFirstSharedAnchor,
   rankCandidates,
   storedProfile,
 } from './near-search.ts';
@@ -72,8 +72,8 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 /**
  * Decides whether an item was reported before: an exact copy of an earlier
  * body (any outlet, any format), a new version of an item already seen (same
- * outlet and identity, new body), a near copy of an earlier story (MinHash LSH
- * candidates, verified), or new. The claimant (arrival + position) makes the
+ * outlet and identity, new body), a near copy of an earlier story (anchor
+ * candidates, verified by MinHash), or new. The claimant (arrival + position) makes the
  * decision idempotent: a redelivered message is recognised as the same arrival
  * and gets the same answer instead of becoming its own duplicate.
  */
@@ -91,7 +91,7 @@ export async function decideDuplicate(
   const itemPk = itemKey(document.outlet, item.identity);
   const ownUri = itemUri(document.outlet, item.identity);
   const profile = detector.profile(item.bodyText);
-  const bucketPks = profile ? profile.bands.map(bandKey) : [];
+  const bucketPks = profile ? anchorKeys(profile.anchors) : [];
   const words = profile?.words ?? countWords(item.bodyText);
 
   const { records, buckets } = await index.lookup([exactPk, itemPk], bucketPks, nowSeconds);
@@ -112,6 +112,7 @@ export async function decideDuplicate(
     ? {
         signature: packValues(profile.signature),
         shingles: profile.shingles,
+        anchors: packValues(profile.anchors),
         details: packValues(profile.details),
       }
     : {};
@@ -150,13 +151,10 @@ export async function decideDuplicate(
       if (
         found &&
         other &&
-        precedesInFirstSharedBand(
-          detector,
-          profile,
-          { ...other, fingerprint: found.record.fingerprint },
-          fingerprint,
+        precedesInFirstSharedAnchor(
+          { fingerprint, anchors: profile.anchors },
+          { fingerprint: found.record.fingerprint, anchors: other.anchors },
           written,
-          bandKey,
         )
       ) {
         return recordNear(found, true, racing.length);
@@ -185,7 +183,7 @@ export async function decideDuplicate(
   async function putItem(itemRecord: IndexRecord): Promise<void> {
     const { signature: _s, shingles: _n, details: _d, ...slim } = itemRecord;
     // An item's versions must outlive the look-back window: forgetting them would restart at version 1
-    // under the same uri. Only exact-body and band records expire with the window.
+    // under the same uri. Only exact-body and anchor records expire with the window.
     const remembered = { ...slim, expiresAt: nowSeconds + ITEM_MEMORY_DAYS * 86_400 };
     if (!(await index.putVersion(remembered, nowSeconds))) {
       // Another version of this item was recorded concurrently: decide again on redelivery.

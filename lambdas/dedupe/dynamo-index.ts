@@ -4,8 +4,8 @@ import { conditionalPut } from '../shared/conditional-put.ts';
 import { TransientError } from '../shared/errors.ts';
 import {
   appendEntry,
-  type BandBucket,
-  type BandEntry,
+  type AnchorBucket,
+  type BucketEntry,
   DEFAULT_BUCKET_CAPACITY,
   type DedupeIndex,
   type IndexRecord,
@@ -52,7 +52,7 @@ export class DynamoDedupeIndex implements DedupeIndex {
     const items = (await Promise.all(chunks.map((chunk) => this.#batchGet(chunk)))).flat();
     const bucketSet = new Set(bucketKeys);
     const records = new Map<string, IndexRecord>();
-    const buckets = new Map<string, BandBucket>();
+    const buckets = new Map<string, AnchorBucket>();
     for (const item of items) {
       const pk = item.pk as string;
       if (bucketSet.has(pk)) buckets.set(pk, liveBucket(toBucket(item), nowSeconds));
@@ -97,12 +97,12 @@ export class DynamoDedupeIndex implements DedupeIndex {
 
   async appendToBuckets(
     pks: readonly string[],
-    entry: BandEntry,
-    seen: ReadonlyMap<string, BandBucket>,
+    entry: BucketEntry,
+    seen: ReadonlyMap<string, AnchorBucket>,
     nowSeconds: number,
-  ): Promise<Map<string, BandBucket>> {
+  ): Promise<Map<string, AnchorBucket>> {
     const written = await Promise.all(
-      pks.map(async (pk): Promise<[string, BandBucket | undefined]> => {
+      pks.map(async (pk): Promise<[string, AnchorBucket | undefined]> => {
         let current = seen.get(pk);
         for (let attempt = 0; attempt < MAX_BUCKET_WRITE_ATTEMPTS; attempt++) {
           const next = appendEntry(current, pk, entry, this.bucketCapacity, nowSeconds);
@@ -121,7 +121,7 @@ export class DynamoDedupeIndex implements DedupeIndex {
         throw new TransientError(`bucket ${pk} kept changing while appending`);
       }),
     );
-    const out = new Map<string, BandBucket>();
+    const out = new Map<string, AnchorBucket>();
     for (const [pk, bucket] of written) if (bucket) out.set(pk, bucket);
     return out;
   }
@@ -152,10 +152,10 @@ function toRecord(item: Item): IndexRecord {
   return record as unknown as IndexRecord;
 }
 
-function toBucket(item: Item): BandBucket {
+function toBucket(item: Item): AnchorBucket {
   return {
     pk: item.pk as string,
-    entries: (item.entries as BandEntry[] | undefined) ?? [],
+    entries: (item.entries as BucketEntry[] | undefined) ?? [],
     revision: (item.revision as number | undefined) ?? 0,
   };
 }

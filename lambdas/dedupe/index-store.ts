@@ -5,8 +5,8 @@ import { sha256Hex } from '../shared/hash.ts';
  *  - `exact#{fingerprint}`: who first reported this exact body, with the body's
  *    MinHash sketch when it is long enough to be compared for near copies;
  *  - `item#{outlet|identity}`: the latest version of one outlet's item;
- *  - `band#{band}.{hash}`: an LSH bucket, the fingerprints of the latest few
- *    stories whose signatures agree on that band.
+ *  - `anchor#{value}`: a bucket, the fingerprints of the latest few stories
+ *    filed under that anchor (anchors.ts).
  * Record writes are conditional so that of two concurrent copies exactly one
  * becomes "first"; a claimant may re-write its own record, which makes a
  * redelivered message idempotent. Bucket writes are conditional on the
@@ -37,28 +37,30 @@ export interface IndexRecord {
   readonly signature?: Uint8Array;
   /** Distinct shingles of that body: turns Jaccard into containment. */
   readonly shingles?: number;
+  /** The body's anchors (little-endian uint32s, ascending), see anchors.ts. */
+  readonly anchors?: Uint8Array;
   /** Distinguishing details (little-endian uint32s), see details.ts. */
   readonly details?: Uint8Array;
   /** Set when this body was decided a near duplicate of an earlier story. */
   readonly nearOf?: NearOf;
 }
 
-export interface BandEntry {
+export interface BucketEntry {
   readonly fingerprint: string;
   readonly expiresAt: number;
 }
 
-export interface BandBucket {
+export interface AnchorBucket {
   readonly pk: string;
   /** Oldest first; never more than the index's bucket capacity. */
-  readonly entries: readonly BandEntry[];
+  readonly entries: readonly BucketEntry[];
   /** Incremented by every write: the condition that keeps concurrent appends. */
   readonly revision: number;
 }
 
 export interface Lookup {
   readonly records: Map<string, IndexRecord>;
-  readonly buckets: Map<string, BandBucket>;
+  readonly buckets: Map<string, AnchorBucket>;
 }
 
 export interface DedupeIndex {
@@ -79,16 +81,15 @@ export interface DedupeIndex {
    */
   appendToBuckets(
     pks: readonly string[],
-    entry: BandEntry,
-    seen: ReadonlyMap<string, BandBucket>,
+    entry: BucketEntry,
+    seen: ReadonlyMap<string, AnchorBucket>,
     nowSeconds: number,
-  ): Promise<Map<string, BandBucket>>;
+  ): Promise<Map<string, AnchorBucket>>;
 }
 
 export const exactKey = (fingerprint: string): string => `exact#${fingerprint}`;
 // Hashed: a guid or URL may be longer than DynamoDB's 2 KB partition-key limit.
 export const itemKey = (outlet: string, identity: string): string => `item#${outlet}|${sha256Hex(identity)}`;
-export const bandKey = (band: string): string => `band#${band}`;
 
 export const DEFAULT_BUCKET_CAPACITY = 8;
 
@@ -98,18 +99,18 @@ export const DEFAULT_BUCKET_CAPACITY = 8;
  * redelivery): it keeps its place, so the order of arrivals stays stable.
  */
 export function appendEntry(
-  bucket: BandBucket | undefined,
+  bucket: AnchorBucket | undefined,
   pk: string,
-  entry: BandEntry,
+  entry: BucketEntry,
   capacity: number,
   nowSeconds: number,
-): BandBucket | undefined {
+): AnchorBucket | undefined {
   if (bucket?.entries.some((e) => e.fingerprint === entry.fingerprint)) return undefined;
   const live = (bucket?.entries ?? []).filter((e) => e.expiresAt > nowSeconds);
   return { pk, entries: [...live, entry].slice(-capacity), revision: (bucket?.revision ?? 0) + 1 };
 }
 
 /** A bucket as a reader should see it: expired entries left out. */
-export function liveBucket(bucket: BandBucket, nowSeconds: number): BandBucket {
+export function liveBucket(bucket: AnchorBucket, nowSeconds: number): AnchorBucket {
   return { ...bucket, entries: bucket.entries.filter((e) => e.expiresAt > nowSeconds) };
 }

@@ -1,7 +1,7 @@
 import {
   appendEntry,
-  type BandBucket,
-  type BandEntry,
+  type AnchorBucket,
+  type BucketEntry,
   DEFAULT_BUCKET_CAPACITY,
   type DedupeIndex,
   type IndexRecord,
@@ -12,7 +12,7 @@ import {
 /** The same contract in memory: for `syndicate parse`, unit tests and benchmarks at scale. */
 export class MemoryDedupeIndex implements DedupeIndex {
   readonly #records = new Map<string, IndexRecord>();
-  readonly #buckets = new Map<string, BandBucket>();
+  readonly #buckets = new Map<string, AnchorBucket>();
   readonly bucketCapacity: number;
 
   constructor(options: { bucketCapacity?: number } = {}) {
@@ -46,7 +46,7 @@ export class MemoryDedupeIndex implements DedupeIndex {
     bucketKeys: readonly string[],
     nowSeconds: number,
   ): Promise<Lookup> {
-    const buckets = new Map<string, BandBucket>();
+    const buckets = new Map<string, AnchorBucket>();
     for (const pk of bucketKeys) {
       const bucket = this.#buckets.get(pk);
       if (bucket) buckets.set(pk, liveBucket(bucket, nowSeconds));
@@ -70,11 +70,11 @@ export class MemoryDedupeIndex implements DedupeIndex {
 
   async appendToBuckets(
     pks: readonly string[],
-    entry: BandEntry,
-    _seen: ReadonlyMap<string, BandBucket>,
+    entry: BucketEntry,
+    _seen: ReadonlyMap<string, AnchorBucket>,
     nowSeconds: number,
-  ): Promise<Map<string, BandBucket>> {
-    const written = new Map<string, BandBucket>();
+  ): Promise<Map<string, AnchorBucket>> {
+    const written = new Map<string, AnchorBucket>();
     for (const pk of pks) {
       const current = this.#buckets.get(pk);
       const next = appendEntry(current, pk, entry, this.bucketCapacity, nowSeconds);
@@ -86,7 +86,7 @@ export class MemoryDedupeIndex implements DedupeIndex {
   }
 
   /** Loads a bucket as it is, for benchmarks that fill the index synthetically. */
-  preloadBucket(bucket: BandBucket): void {
+  preloadBucket(bucket: AnchorBucket): void {
     this.#buckets.set(bucket.pk, bucket);
   }
 

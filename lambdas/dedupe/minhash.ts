@@ -35,6 +35,11 @@ export interface Sketch {
   readonly signature: Uint32Array;
   /** Distinct shingles in the text; with two signatures it turns Jaccard into containment. */
   readonly shingles: number;
+  /**
+   * The smallest distinct values of the first permutation, ascending (a
+   * bottom-k sample of the shingles): what the index files the text under.
+   */
+  readonly anchors: Uint32Array;
 }
 
 function fmix32(value: number): number {
@@ -94,10 +99,13 @@ export class MinHasher {
     return out;
   }
 
-  sketch(words: readonly string[]): Sketch {
+  /** The signature and the `anchorCount` smallest first-permutation values of the text's shingles. */
+  sketch(words: readonly string[], anchorCount = 0): Sketch {
     const shingles = this.shingles(words);
     const count = this.params.permutations;
     const signature = new Uint32Array(count).fill(0xffffffff);
+    const firsts = new Uint32Array(shingles.size);
+    let position = 0;
     const low = this.#low;
     const high = this.#high;
     for (const shingle of shingles) {
@@ -109,15 +117,28 @@ export class MinHasher {
           ((lo ^ (low[i] as number)) + Math.imul(hi ^ (high[i] as number), 0x9e3779b1)) | 0,
         );
         if (value < (signature[i] as number)) signature[i] = value;
+        if (i === 0) firsts[position++] = value;
       }
     }
-    return { signature, shingles: shingles.size };
+    return { signature, shingles: shingles.size, anchors: bottomDistinct(firsts, anchorCount) };
   }
 
   /** xxHash64 of raw bytes as 16 hex digits: band keys. */
   hashBytes(bytes: Uint8Array, seed: number): string {
     return this.#api.h64Raw(bytes, BigInt(seed)).toString(16).padStart(16, '0');
   }
+}
+
+/** The `count` smallest distinct values, ascending. */
+function bottomDistinct(values: Uint32Array, count: number): Uint32Array {
+  if (count <= 0) return new Uint32Array(0);
+  const sorted = values.sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length && out.length < count; i++) {
+    const value = sorted[i] as number;
+    if (value !== out[out.length - 1]) out.push(value);
+  }
+  return Uint32Array.from(out);
 }
 
 /** Share of equal positions: an unbiased estimate of the Jaccard similarity of the two shingle sets. */

@@ -1,14 +1,14 @@
-import type { BandBucket, DedupeIndex, IndexRecord } from './index-store.ts';
+import { anchorKey, firstSharedAnchor } from './anchors.ts';
+import type { AnchorBucket, DedupeIndex, IndexRecord } from './index-store.ts';
 import { exactKey } from './index-store.ts';
 import { unpackValues } from './minhash.ts';
 import type { NearDuplicateDetector, NearMatch, TextProfile } from './near.ts';
 
 /**
  * Candidates verified per item. Buckets hold at most `bucketCapacity` entries
- * and an item has `bands` buckets, so at most bands × capacity fingerprints
- * come back; the ones sharing most bands are verified first (a copy with
- * Jaccard 0.4 shares 3.2 of 20 two-row bands on average, an unrelated text
- * rarely more than one). This bound, not the size of the index, is what a
+ * and an item has `anchors` buckets, so at most anchors × capacity
+ * fingerprints come back; the ones sharing most anchors are verified first (a
+ * close copy shares most of its anchors, an unrelated text rarely one). This bound, not the size of the index, is what a
  * look-up costs: one BatchGetItem of at most this many records.
  */
 export const MAX_CANDIDATES = 10;
@@ -17,25 +17,25 @@ export interface FoundMatch extends NearMatch {
   readonly record: IndexRecord;
 }
 
-/** Fingerprints in the buckets other than `own`, most shared bands first, then most recent. */
+/** Fingerprints in the buckets other than `own`, most shared anchors first, then most recent. */
 export function rankCandidates(
-  buckets: Iterable<BandBucket>,
+  buckets: Iterable<AnchorBucket>,
   own: string,
   exclude: ReadonlySet<string> = new Set(),
 ): string[] {
-  const score = new Map<string, { bands: number; latest: number }>();
+  const score = new Map<string, { anchors: number; latest: number }>();
   for (const bucket of buckets) {
     bucket.entries.forEach((entry, position) => {
       if (entry.fingerprint === own || exclude.has(entry.fingerprint)) return;
-      const seen = score.get(entry.fingerprint) ?? { bands: 0, latest: 0 };
+      const seen = score.get(entry.fingerprint) ?? { anchors: 0, latest: 0 };
       score.set(entry.fingerprint, {
-        bands: seen.bands + 1,
+        anchors: seen.anchors + 1,
         latest: Math.max(seen.latest, entry.expiresAt + position),
       });
     });
   }
   return [...score.entries()]
-    .sort((a, b) => b[1].bands - a[1].bands || b[1].latest - a[1].latest)
+    .sort((a, b) => b[1].anchors - a[1].anchors || b[1].latest - a[1].latest)
     .slice(0, MAX_CANDIDATES)
     .map(([fingerprint]) => fingerprint);
 }
@@ -44,11 +44,12 @@ export function rankCandidates(
 export function storedProfile(
   record: IndexRecord,
   permutations: number,
-): { signature: Uint32Array; shingles: number; details: Uint32Array } | undefined {
+): { signature: Uint32Array; shingles: number; details: Uint32Array; anchors: Uint32Array } | undefined {
   if (!record.signature || record.shingles === undefined) return undefined;
   const signature = unpackValues(record.signature, permutations);
   const details = record.details ? unpackValues(record.details, -1) : new Uint32Array(0);
-  return { signature, shingles: record.shingles, details };
+  const anchors = record.anchors ? unpackValues(record.anchors, -1) : new Uint32Array(0);
+  return { signature, shingles: record.shingles, details, anchors };
 }
 
 /** Fetches the candidates' records (one BatchGetItem) and returns the best verified match. */
@@ -75,26 +76,22 @@ export async function bestMatch(
 }
 
 /**
- * Of two similar items appended concurrently, the one first in the lowest band
- * bucket they share is first. Each side can tell from the bucket it wrote
- * (which holds every entry appended before its own) and from the other's
- * signature (which gives the shared bands), so exactly one of them yields.
+ * Of two similar items appended concurrently, the one first in the bucket of
+ * the smallest anchor they share is first. Each side can tell from the bucket
+ * it wrote (which holds every entry appended before its own) and from the
+ * other's stored anchors, so exactly one of them yields.
  */
-export function precedesInFirstSharedBand(
-  detector: NearDuplicateDetector,
-  profile: TextProfile,
-  other: { fingerprint: string; signature: Uint32Array },
-  ownFingerprint: string,
-  written: ReadonlyMap<string, BandBucket>,
-  bucketKeyOf: (band: string) => string,
+export function precedesInFirstSharedAnchor(
+  own: { fingerprint: string; anchors: Uint32Array },
+  other: { fingerprint: string; anchors: Uint32Array },
+  written: ReadonlyMap<string, AnchorBucket>,
 ): boolean {
-  const theirs = detector.bandsOf(other.signature);
-  const shared = profile.bands.findIndex((band, i) => band === theirs[i]);
-  if (shared < 0) return false;
-  const bucket = written.get(bucketKeyOf(profile.bands[shared] as string));
+  const shared = firstSharedAnchor(own.anchors, other.anchors);
+  if (shared === undefined) return false;
+  const bucket = written.get(anchorKey(shared));
   if (!bucket) return false;
   const position = (fp: string) => bucket.entries.findIndex((e) => e.fingerprint === fp);
   const theirPosition = position(other.fingerprint);
-  const ownPosition = position(ownFingerprint);
+  const ownPosition = position(own.fingerprint);
   return theirPosition >= 0 && (ownPosition < 0 || theirPosition < ownPosition);
 }

@@ -1,6 +1,5 @@
 import { compareDetails, type Details, extractDetails } from './details.ts';
 import { foldText } from './fingerprint.ts';
-import { bandKeys } from './lsh.ts';
 import { estimateContainment, estimateJaccard, MinHasher } from './minhash.ts';
 
 /**
@@ -11,8 +10,8 @@ import { estimateContainment, estimateJaccard, MinHasher } from './minhash.ts';
 export interface NearDuplicateParams {
   readonly shingleSize: number;
   readonly permutations: number;
-  readonly bands: number;
-  readonly rows: number;
+  /** Index keys per text: the smallest values of one permutation (anchors.ts). */
+  readonly anchors: number;
   /** Texts with fewer folded words fall back to exact matching only: too few shingles to judge. */
   readonly minWords: number;
   /** Estimated Jaccard similarity at or above which two texts are the same story. */
@@ -28,8 +27,7 @@ export interface NearDuplicateParams {
 export const NEAR_DUPLICATE_DEFAULTS: NearDuplicateParams = {
   shingleSize: 5,
   permutations: 128,
-  bands: 20,
-  rows: 2,
+  anchors: 6,
   minWords: 50,
   minJaccard: 0.4,
   minContainment: 0.7,
@@ -42,7 +40,8 @@ export interface TextProfile {
   readonly words: number;
   readonly signature: Uint32Array;
   readonly shingles: number;
-  readonly bands: readonly string[];
+  /** Ascending; the text's keys in the index. */
+  readonly anchors: Uint32Array;
   readonly details: Details;
 }
 
@@ -76,8 +75,8 @@ export class NearDuplicateDetector {
 
   static async create(overrides: Partial<NearDuplicateParams> = {}): Promise<NearDuplicateDetector> {
     const params = { ...NEAR_DUPLICATE_DEFAULTS, ...overrides };
-    if (params.bands * params.rows > params.permutations)
-      throw new RangeError('bands × rows must not exceed permutations');
+    if (!Number.isInteger(params.anchors) || params.anchors < 1)
+      throw new RangeError('anchors must be a positive integer');
     const hasher = await MinHasher.create({
       shingleSize: params.shingleSize,
       permutations: params.permutations,
@@ -85,24 +84,13 @@ export class NearDuplicateDetector {
     return new NearDuplicateDetector(hasher, params);
   }
 
-  /** The text's sketch and band keys; undefined for a short text, which is matched exactly only. */
+  /** The text's sketch and anchors; undefined for a short text, which is matched exactly only. */
   profile(bodyText: string): TextProfile | undefined {
     const folded = foldText(bodyText);
     const words = folded.length > 0 ? folded.split(' ') : [];
     if (words.length < this.params.minWords) return undefined;
-    const { signature, shingles } = this.#hasher.sketch(words);
-    return {
-      words: words.length,
-      signature,
-      shingles,
-      bands: bandKeys(this.#hasher, signature, this.params),
-      details: extractDetails(bodyText),
-    };
-  }
-
-  /** The band keys of a stored signature. */
-  bandsOf(signature: Uint32Array): string[] {
-    return bandKeys(this.#hasher, signature, this.params);
+    const { signature, shingles, anchors } = this.#hasher.sketch(words, this.params.anchors);
+    return { words: words.length, signature, shingles, anchors, details: extractDetails(bodyText) };
   }
 
   /** Whether two texts are the same story, and by which rule; undefined when they are not. */

@@ -20,9 +20,9 @@ describe('NearDuplicateDetector', () => {
     expect(detector.profile([...words, 'one-more'].join(' '))).toBeDefined();
   });
 
-  it('profiles a text with one band key per band', () => {
+  it('profiles a text with its anchors', () => {
     const profile = profileOf(articleBody('measles'));
-    expect(profile.bands).toHaveLength(NEAR_DUPLICATE_DEFAULTS.bands);
+    expect(profile.anchors).toHaveLength(NEAR_DUPLICATE_DEFAULTS.anchors);
     expect(profile.signature).toHaveLength(NEAR_DUPLICATE_DEFAULTS.permutations);
   });
 
@@ -62,7 +62,8 @@ describe('NearDuplicateDetector', () => {
     expect(detector.match(a, b)).toBeUndefined();
   });
 
-  it('refuses banding that needs more values than the signature has', async () => {
-    await expect(NearDuplicateDetector.create({ bands: 50, rows: 3 })).rejects.toThrow(RangeError);
+  it('refuses a count of anchors that is not a positive integer', async () => {
+    await expect(NearDuplicateDetector.create({ anchors: 0 })).rejects.toThrow(RangeError);
+    await expect(NearDuplicateDetector.create({ anchors: 2.5 })).rejects.toThrow(RangeError);
   });
 });
