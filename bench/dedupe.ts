@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { decideDuplicate } from '../lambdas/dedupe/decide.ts';
 import { anchorKey, anchorKeys } from '../lambdas/dedupe/anchors.ts';
+import { decideDuplicate } from '../lambdas/dedupe/decide.ts';
 import { exactKey } from '../lambdas/dedupe/index-store.ts';
 import { MemoryDedupeIndex } from '../lambdas/dedupe/memory-index.ts';
 import { packValues } from '../lambdas/dedupe/minhash.ts';

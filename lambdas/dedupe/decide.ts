@@ -1,15 +1,9 @@
 import type { DedupeOutcome, ItemEnvelope } from '../shared/envelope.ts';
 import { TransientError } from '../shared/errors.ts';
 import { shortId } from '../shared/hash.ts';
-import { exactFingerprint } from './fingerprint.ts';
-import {
-  type DedupeIndex,
-  exactKey,
-  type IndexRecord,
-  itemKey,
-  type NearOf,
-} from './index-store.ts';
 import { anchorKeys } from './anchors.ts';
+import { exactFingerprint } from './fingerprint.ts';
+import { type DedupeIndex, exactKey, type IndexRecord, itemKey, type NearOf } from './index-store.ts';
 import { packValues } from './minhash.ts';
 import type { NearDuplicateDetector } from './near.ts';
 import {

@@ -3,8 +3,8 @@ import { BatchGetCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/li
 import { conditionalPut } from '../shared/conditional-put.ts';
 import { TransientError } from '../shared/errors.ts';
 import {
-  appendEntry,
   type AnchorBucket,
+  appendEntry,
   type BucketEntry,
   DEFAULT_BUCKET_CAPACITY,
   type DedupeIndex,

@@ -1,6 +1,6 @@
 import {
-  appendEntry,
   type AnchorBucket,
+  appendEntry,
   type BucketEntry,
   DEFAULT_BUCKET_CAPACITY,
   type DedupeIndex,
