@@ -1,4 +1,4 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -7,6 +7,11 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { bootstrapDedupe } from '../lambdas/dedupe/bootstrap.ts';
+import {
+  type DecisionReport,
+  decisionReportPrefix,
+  type ItemDecision,
+} from '../lambdas/dedupe/decision-reports.ts';
 import { bootstrapNormalize } from '../lambdas/normalize/bootstrap.ts';
 import { bootstrapPublish } from '../lambdas/publish/bootstrap.ts';
 import { resolveBody } from '../lambdas/shared/claim-check.ts';
@@ -22,6 +27,9 @@ import { EMULATOR_CREDENTIALS, type Emulators, startEmulators } from './emulator
 import { SqsEventSource } from './event-source.ts';
 import { type LocalResources, provision, STAGES, type Stage } from './provision.ts';
 import { S3NotificationBridge } from './s3-notifications.ts';
+
+/** Pages of 1,000 report objects read for one arrival: far above the 5,000 items a document may hold. */
+const MAX_REPORT_PAGES = 10;
 
 export interface LocalPipelineOptions {
   /** Where the raw archive and the index of earlier reports persist between runs. */
@@ -282,6 +290,33 @@ export class LocalPipeline {
       if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') return undefined;
       throw error;
     }
+  }
+
+  /** Dedupe's decisions on one arrival's items, by item index (from every report object of that arrival). */
+  async readDecisions(
+    outlet: string,
+    documentId: string,
+    ingestionId: string,
+  ): Promise<Map<number, ItemDecision>> {
+    const prefix = decisionReportPrefix(outlet, documentId, ingestionId);
+    const keys: string[] = [];
+    let token: string | undefined;
+    // Bounded: an arrival has at most one object per batch of its items.
+    for (let page = 0; page < MAX_REPORT_PAGES; page++) {
+      const listed = await this.clients.s3.send(
+        new ListObjectsV2Command({ Bucket: this.resources.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      keys.push(...(listed.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])));
+      token = listed.NextContinuationToken;
+      if (!token) break;
+    }
+    if (token) throw new Error(`more than ${MAX_REPORT_PAGES} pages of decision reports under ${prefix}`);
+    const decisions = new Map<number, ItemDecision>();
+    for (const key of keys) {
+      const report = await this.readReport<DecisionReport>(key);
+      for (const decision of report?.decisions ?? []) decisions.set(decision.index, decision);
+    }
+    return decisions;
   }
 
   async stop(): Promise<void> {

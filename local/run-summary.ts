@@ -1,5 +1,4 @@
-import type { DedupeOutcome } from '../lambdas/shared/envelope.ts';
-import { decisionKey, manifestKey } from '../lambdas/shared/keys.ts';
+import { manifestKey } from '../lambdas/shared/keys.ts';
 import type { DocumentManifest } from '../lambdas/shared/reports.ts';
 import { notificationKeys } from '../lambdas/shared/s3-events.ts';
 import type { LocalPipeline } from './pipeline.ts';
@@ -89,15 +88,8 @@ export async function summarizeRun(
         document: false,
       });
     }
-    const decisions = await Promise.all(
-      Array.from({ length: manifest.items + manifest.itemErrors.length }, (_, i) =>
-        pipeline.readReport<DedupeOutcome & { ingestionId: string }>(
-          decisionKey(doc.outlet, doc.documentId, i),
-        ),
-      ),
-    );
-    for (const decision of decisions) {
-      if (!decision || decision.ingestionId !== arrival) continue;
+    const decisions = await pipeline.readDecisions(doc.outlet, doc.documentId, manifest.ingestionId);
+    for (const decision of decisions.values()) {
       if (decision.decision === 'duplicate') summary.duplicates++;
       if (decision.decision === 'near-duplicate') summary.nearDuplicates++;
       if (decision.decision === 'version') summary.versions++;

@@ -1,4 +1,4 @@
-import { decisionKey, manifestKey } from '../lambdas/shared/keys.ts';
+import { manifestKey } from '../lambdas/shared/keys.ts';
 import { LocalPipeline } from '../local/pipeline.ts';
 import type { Stage } from '../local/provision.ts';
 import { mapLimit, withRetries } from './concurrency.ts';
@@ -101,12 +101,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       );
     });
     const decisions = new Map<string, DecisionView | undefined>();
-    const wanted = withArrival.flatMap((s) => s.document.occurrences.map((o) => ({ s, index: o.index })));
-    await mapLimit(wanted, 16, async ({ s, index }) => {
-      decisions.set(
-        `${s.key}#${index}`,
-        await pipeline.readReport<DecisionView>(decisionKey(s.document.outlet, s.documentId, index)),
-      );
+    await mapLimit(withArrival, 16, async (s) => {
+      if (!s.ingestionId) return;
+      const ingestionId = s.ingestionId;
+      const recorded = await pipeline.readDecisions(s.document.outlet, s.documentId, ingestionId);
+      for (const [index, decision] of recorded)
+        decisions.set(`${s.key}#${index}`, { ...decision, ingestionId });
     });
     const ledger = checkConservation(corpus, {
       stored: withArrival,

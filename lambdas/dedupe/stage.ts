@@ -3,11 +3,10 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DuplicatePolicy } from '../shared/config.ts';
 import type { DeadLetterSink } from '../shared/dead-letters.ts';
 import { type EnvelopeQueue, readEnvelope } from '../shared/envelope-queue.ts';
-import { decisionKey } from '../shared/keys.ts';
 import { METRICS, type MetricName, type StageMetrics } from '../shared/metrics.ts';
-import { putJson } from '../shared/reports.ts';
 import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage.ts';
 import { decideDuplicate } from './decide.ts';
+import { type GatheredDecision, writeDecisionReports } from './decision-reports.ts';
 import type { DedupeIndex } from './index-store.ts';
 import type { NearDuplicateDetector } from './near.ts';
 
@@ -33,17 +32,18 @@ const DECISION_METRIC: Partial<Record<string, MetricName>> = {
 
 /**
  * Dedupe: decide against the index, record the decision and its evidence next
- * to the raw document (every decision, published or not), and pass on what
- * consumers should see. Exact duplicates are never passed on; near duplicates
- * follow the deployment's policy.
+ * to the raw document (every decision, published or not; one S3 object per
+ * batch and arrival), and pass on what consumers should see. Exact duplicates
+ * are never passed on; near duplicates follow the deployment's policy.
  */
 export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
   const clock = deps.clock ?? (() => new Date());
-  return createSqsStageHandler({
+  return createSqsStageHandler<GatheredDecision>({
     logger: deps.logger,
     deadLetters: deps.deadLetters,
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
-    async processRecord(record) {
+    flushGathered: (gathered) => writeDecisionReports(deps.s3, gathered),
+    async processRecord(record, gather) {
       const envelope = await readEnvelope(deps.s3, record.body);
       const { outcome, evidence } = await decideDuplicate(envelope, {
         index: deps.index,
@@ -56,16 +56,21 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
         outcome.decision === 'new' ||
         outcome.decision === 'version' ||
         (outcome.decision === 'near-duplicate' && deps.duplicatePolicy === 'flag');
-      await putJson(deps.s3, document.bucket, decisionKey(document.outlet, document.id, envelope.index), {
+      // Recorded before it is passed on: a decision that reached consumers is always on record.
+      await gather({
+        bucket: document.bucket,
+        outlet: document.outlet,
         documentId: document.id,
         ingestionId: document.ingestionId,
-        index: envelope.index,
-        identity: envelope.item.identity,
-        headline: envelope.item.headline,
-        ...outcome,
-        policy: deps.duplicatePolicy,
-        published: forward,
-        evidence,
+        decision: {
+          index: envelope.index,
+          identity: envelope.item.identity,
+          headline: envelope.item.headline,
+          ...outcome,
+          policy: deps.duplicatePolicy,
+          published: forward,
+          evidence,
+        },
       });
       if (forward) await deps.next.send([{ ...envelope, dedupe: outcome }]);
       const metric = DECISION_METRIC[outcome.decision];

@@ -42,7 +42,3 @@ export function reportPrefix(outlet: string, documentId: string): string {
 export function manifestKey(outlet: string, documentId: string): string {
   return `${reportPrefix(outlet, documentId)}manifest.json`;
 }
-
-export function decisionKey(outlet: string, documentId: string, index: number): string {
-  return `${reportPrefix(outlet, documentId)}items/${index}.dedupe.json`;
-}

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decideDuplicate } from '../../lambdas/dedupe/decide.ts';
+import type { ItemDecision } from '../../lambdas/dedupe/decision-reports.ts';
 import { DynamoDedupeIndex } from '../../lambdas/dedupe/dynamo-index.ts';
 import type { DedupeIndex } from '../../lambdas/dedupe/index-store.ts';
 import { NearDuplicateDetector } from '../../lambdas/dedupe/near.ts';
 import { ALT_ID_ROLES, DUPLICATE_OF_REL } from '../../lambdas/publish/ninjs.ts';
-import { decisionKey } from '../../lambdas/shared/keys.ts';
+import { rawDocumentKey } from '../../lambdas/shared/keys.ts';
 import { startTestPipeline, type TestPipeline } from '../support/local-pipeline.ts';
 import { SEED_ARTICLE } from '../support/paths.ts';
 import { articleBody } from '../unit/dedupe/articles.ts';
@@ -43,21 +44,14 @@ function rss(guid: string, body: string): Uint8Array {
 </channel></rss>`);
 }
 
-interface Recorded {
-  decision: string;
-  storyId: string;
-  uri: string;
-  version: number;
-  ingestionId: string;
-  published: boolean;
-  matchOf?: { uri: string; storyId: string; rule: string; similarity: number };
-  evidence: { nearCheck: string; match?: { jaccard?: number; containment?: number } };
-}
+type Recorded = ItemDecision & { readonly ingestionId: string };
 
 async function decisionOf(t: TestPipeline, outlet: string, documentId: string): Promise<Recorded> {
-  const recorded = await t.pipeline.readReport<Recorded>(decisionKey(outlet, documentId, 0));
+  const ingestionId = t.pipeline.bridge.arrivals.get(rawDocumentKey(outlet, documentId));
+  if (!ingestionId) throw new Error(`no arrival recorded for ${outlet}/${documentId}`);
+  const recorded = (await t.pipeline.readDecisions(outlet, documentId, ingestionId)).get(0);
   if (!recorded) throw new Error(`no dedupe decision recorded for ${outlet}/${documentId}`);
-  return recorded;
+  return { ...recorded, ingestionId };
 }
 
 /**

@@ -91,9 +91,8 @@ describe('the seed article through the local pipeline (emulators, real SDK clien
       const { documentId } = await again.pipeline.ingest('patriotwise', seed);
       await again.pipeline.waitForIdle();
       expect(await again.pipeline.drainOutput()).toHaveLength(0);
-      const decision = await again.pipeline.readReport<{ decision: string; matchOf?: { rule: string } }>(
-        `reports/patriotwise/${documentId}/items/0.dedupe.json`,
-      );
+      const arrival = again.pipeline.bridge.arrivals.get(`incoming/patriotwise/${documentId}`) ?? '';
+      const decision = (await again.pipeline.readDecisions('patriotwise', documentId, arrival)).get(0);
       expect(decision?.decision).toBe('duplicate');
       expect(decision?.matchOf?.rule).toBe('exact-body');
       expect(again.pipeline.metrics.get('dedupe')?.get('Duplicates')).toBe(1);

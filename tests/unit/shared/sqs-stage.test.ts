@@ -72,4 +72,34 @@ describe('the shared SQS stage adapter', () => {
     expect(response.batchItemFailures).toEqual([]);
     expect(sink.sent[0]?.code).toBe('invalid-message');
   });
+
+  it('writes what the records gathered once per batch, waiting for the records that fail', async () => {
+    const sink = new RecordingSink();
+    const flushes: string[][] = [];
+    const handler = createSqsStageHandler<string>({
+      logger,
+      deadLetters: sink,
+      flushGathered: async (values) => void flushes.push([...values].sort()),
+      processRecord: async (r, gather) => {
+        if (r.body === 'permanent' || r.body === 'transient' || r.body === 'plain') return process(r);
+        await gather(r.messageId);
+      },
+    });
+    const response = await handler({ Records: [...event.Records, record('ok2', 'fine')] });
+    expect(flushes).toEqual([['ok', 'ok2']]);
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['boom', 'flaky']);
+  });
+
+  it('fails every record that gathered when the batch write fails, so SQS delivers them again', async () => {
+    const handler = createSqsStageHandler<string>({
+      logger,
+      deadLetters: new RecordingSink(),
+      flushGathered: async () => {
+        throw new TransientError('S3 is down');
+      },
+      processRecord: async (r, gather) => gather(r.messageId),
+    });
+    const response = await handler({ Records: [record('a', 'x'), record('b', 'y')] });
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['a', 'b']);
+  });
 });
