@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DuplicatePolicy } from '../shared/config.ts';
 import type { DeadLetterSink } from '../shared/dead-letters.ts';
+import type { ItemEnvelope } from '../shared/envelope.ts';
 import { type EnvelopeQueue, readEnvelope } from '../shared/envelope-queue.ts';
 import { METRICS, type MetricName, type StageMetrics } from '../shared/metrics.ts';
 import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage.ts';
@@ -24,6 +25,9 @@ export interface DedupeStageDeps {
   readonly metrics?: StageMetrics;
 }
 
+/** A record's decision, and the envelope to pass on when consumers should see the item. */
+type Decided = GatheredDecision & { readonly forward?: ItemEnvelope };
+
 const DECISION_METRIC: Partial<Record<string, MetricName>> = {
   duplicate: METRICS.duplicates,
   'near-duplicate': METRICS.nearDuplicates,
@@ -38,11 +42,15 @@ const DECISION_METRIC: Partial<Record<string, MetricName>> = {
  */
 export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
   const clock = deps.clock ?? (() => new Date());
-  return createSqsStageHandler<GatheredDecision>({
+  return createSqsStageHandler<Decided>({
     logger: deps.logger,
     deadLetters: deps.deadLetters,
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
-    flushGathered: (gathered) => writeDecisionReports(deps.s3, gathered),
+    // Recorded before anything is passed on: a decision that reached consumers is always on record.
+    async flushGathered(gathered) {
+      await writeDecisionReports(deps.s3, gathered);
+      await deps.next.send(gathered.flatMap((g) => (g.forward ? [g.forward] : [])));
+    },
     async processRecord(record, gather) {
       const envelope = await readEnvelope(deps.s3, record.body);
       const { outcome, evidence } = await decideDuplicate(envelope, {
@@ -56,7 +64,6 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
         outcome.decision === 'new' ||
         outcome.decision === 'version' ||
         (outcome.decision === 'near-duplicate' && deps.duplicatePolicy === 'flag');
-      // Recorded before it is passed on: a decision that reached consumers is always on record.
       await gather({
         bucket: document.bucket,
         outlet: document.outlet,
@@ -71,8 +78,8 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
           published: forward,
           evidence,
         },
+        ...(forward ? { forward: { ...envelope, dedupe: outcome } } : {}),
       });
-      if (forward) await deps.next.send([{ ...envelope, dedupe: outcome }]);
       const metric = DECISION_METRIC[outcome.decision];
       if (metric) deps.metrics?.count(metric);
       deps.logger.info('dedupe decision', {

@@ -39,18 +39,24 @@ export interface TopicOutputOptions {
 export function createTopicOutput(options: TopicOutputOptions): OutputQueue {
   const { send, s3, topicArn, fifo, claimBucket } = options;
   return {
-    async publish(message) {
-      const sendable = await withClaimCheck(message, {
-        s3,
-        bucket: claimBucket,
-        inlineLimit: TOPIC_INLINE_LIMIT,
-      });
-      await send({
-        TopicArn: topicArn,
-        Message: sendable.body,
-        MessageAttributes: sendable.attributes,
-        ...(fifo ? { MessageGroupId: message.groupId, MessageDeduplicationId: message.deduplicationId } : {}),
-      });
+    async publish(messages) {
+      await Promise.all(
+        messages.map(async (message) => {
+          const sendable = await withClaimCheck(message, {
+            s3,
+            bucket: claimBucket,
+            inlineLimit: TOPIC_INLINE_LIMIT,
+          });
+          await send({
+            TopicArn: topicArn,
+            Message: sendable.body,
+            MessageAttributes: sendable.attributes,
+            ...(fifo
+              ? { MessageGroupId: message.groupId, MessageDeduplicationId: message.deduplicationId }
+              : {}),
+          });
+        }),
+      );
     },
   };
 }

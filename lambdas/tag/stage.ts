@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DeadLetterSink } from '../shared/dead-letters.ts';
+import type { ItemEnvelope } from '../shared/envelope.ts';
 import { type EnvelopeQueue, readEnvelope } from '../shared/envelope-queue.ts';
 import { InvalidMessageError } from '../shared/errors.ts';
 import type { StageMetrics } from '../shared/metrics.ts';
@@ -15,17 +16,18 @@ export interface TagStageDeps extends TagOptions {
   readonly metrics?: StageMetrics;
 }
 
-/** Tag: rights and sources for each item that dedupe passed on. */
+/** Tag: rights and sources for each item that dedupe passed on; a batch's items are sent on together. */
 export function createTagHandler(deps: TagStageDeps): SqsStageHandler {
-  return createSqsStageHandler({
+  return createSqsStageHandler<ItemEnvelope>({
     logger: deps.logger,
     deadLetters: deps.deadLetters,
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
-    async processRecord(record) {
+    flushGathered: (envelopes) => deps.next.send(envelopes),
+    async processRecord(record, gather) {
       const envelope = await readEnvelope(deps.s3, record.body);
       if (!envelope.dedupe) throw new InvalidMessageError('tag received an item that dedupe has not decided');
       const tags = tagItem(envelope, deps);
-      await deps.next.send([{ ...envelope, tags }]);
+      await gather({ ...envelope, tags });
     },
   });
 }

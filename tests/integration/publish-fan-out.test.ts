@@ -113,7 +113,7 @@ describe('fan-out through an SNS topic with filter policies', () => {
     });
     const big = 'A long report paragraph. '.repeat(Math.ceil(TOPIC_INLINE_LIMIT / 20));
     for (const e of [envelope('patriotwise', 1), envelope('patriotwise', 2), envelope('wire', 1, big)])
-      await output.publish(toOutputMessage(e, toNinjs(e)));
+      await output.publish([toOutputMessage(e, toNinjs(e))]);
 
     expect(await received('everything')).toEqual(['patriotwise v1', 'patriotwise v2', 'wire v1 claim']);
     expect(await received('patriotwise-only')).toEqual(['patriotwise v1', 'patriotwise v2']);

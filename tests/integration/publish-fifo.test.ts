@@ -63,8 +63,8 @@ describe('FIFO output queue', () => {
     });
     const envelope = publishedEnvelope();
     const message = toOutputMessage(envelope, toNinjs(envelope));
-    await output.publish(message);
-    await output.publish(message);
+    await output.publish([message]);
+    await output.publish([message]);
     const received = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
     );
