@@ -8,7 +8,8 @@ import type { BenchRow } from './pipeline.ts';
  * us-east-1 list prices (USD) the cost figure uses, as published by AWS for
  * on-demand use with no free tier: SQS standard queue requests (each 64 KiB
  * chunk of a payload is one request), S3 Standard requests, DynamoDB on-demand
- * request units, Lambda requests and x86 duration.
+ * request units, Lambda requests and Arm (Graviton) duration, the architecture
+ * the stack deploys (lib/constructs/pipeline-function.ts).
  */
 export const PRICES = {
   sqsPerMillionRequests: 0.4,
@@ -17,7 +18,7 @@ export const PRICES = {
   dynamoPerMillionWriteUnits: 0.625,
   dynamoPerMillionReadUnits: 0.125,
   lambdaPerMillionRequests: 0.2,
-  lambdaPerGbSecond: 0.0000166667,
+  lambdaPerGbSecond: 0.0000133334,
 } as const;
 
 /** The memory the stack gives each stage function (lib/constructs/pipeline-function.ts default). */
@@ -59,11 +60,18 @@ export class RequestCounter {
       const stack = client.middlewareStack as unknown as CountingStack;
       stack.add(
         (next, context) => async (args) => {
-          const result = await next(args);
           const command = context.commandName ?? 'unknown';
-          if (this.#enabled && !this.exclude(command, args.input))
-            this.#count(service, command, args.input, result.output);
-          return result;
+          const counted = this.#enabled && !this.exclude(command, args.input);
+          try {
+            const result = await next(args);
+            if (counted) this.#count(service, command, args.input, result.output);
+            return result;
+          } catch (error) {
+            // A write refused by its condition is billed like one that succeeded.
+            if (counted && (error as Error).name === 'ConditionalCheckFailedException')
+              this.#count(service, command, args.input, {});
+            throw error;
+          }
         },
         { step: 'initialize', name: `benchRequestCounter-${service}` },
       );
@@ -139,8 +147,44 @@ function classify(
       billable: 'ddb-write',
       units: 2 * ((input.TransactItems as unknown[] | undefined)?.length ?? 0),
     };
-  if (/^(Put|Update|Delete)Item/.test(command)) return { billable: 'ddb-write', units: 1 };
+  if (/^(Put|Update|Delete)Item/.test(command))
+    return { billable: 'ddb-write', units: writeUnits(input.Item as Record<string, unknown> | undefined) };
   return { billable: 'free', units: 0 };
+}
+
+/** DynamoDB write request units for an item: one per started KiB of its size. */
+function writeUnits(item: Record<string, unknown> | undefined): number {
+  if (!item) return 1;
+  const bytes = Object.entries(item).reduce(
+    (sum, [name, v]) => sum + Buffer.byteLength(name) + itemBytes(v),
+    0,
+  );
+  return Math.max(1, Math.ceil(bytes / 1024));
+}
+
+/**
+ * An item's size as DynamoDB bills it: attribute names plus values, strings
+ * and binaries by their bytes, numbers by about one byte per two significant
+ * digits plus one, lists and maps three bytes plus one per element. The
+ * counter sees the document client's native values (it runs before they are
+ * marshalled).
+ */
+export function itemBytes(value: unknown): number {
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (typeof value === 'number')
+    return Math.ceil(String(Math.abs(value)).replace(/[.-]|e.*$/g, '').length / 2) + 1;
+  if (typeof value === 'boolean' || value === null || value === undefined) return 1;
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (Array.isArray(value)) return 3 + value.reduce((sum: number, v) => sum + 1 + itemBytes(v), 0);
+  if (typeof value === 'object')
+    return (
+      3 +
+      Object.entries(value as Record<string, unknown>).reduce(
+        (sum, [name, v]) => sum + 1 + Buffer.byteLength(name) + itemBytes(v),
+        0,
+      )
+    );
+  return 0;
 }
 
 /** Lambda invocations and their wall time, measured around the local handlers. */
