@@ -90,14 +90,23 @@ export async function decideDuplicate(
 
   const { records, buckets } = await index.lookup([exactPk, itemPk], bucketPks, nowSeconds);
   const exact = records.get(exactPk);
-  if (exact && exact.claimant !== claimant) return duplicateOf(exact);
-
   const prior = records.get(itemPk);
   const sameArrival = prior?.claimant === claimant;
+  // The item's body went back to an earlier version's (an edit undone): that is the item's next version,
+  // not a copy of itself. Its latest version has another body, so consumers need this one again.
+  const reverted =
+    exact !== undefined &&
+    prior !== undefined &&
+    exact.claimant !== claimant &&
+    !sameArrival &&
+    exact.uri === prior.uri &&
+    prior.fingerprint !== fingerprint;
+  if (exact && exact.claimant !== claimant && !reverted) return duplicateOf(exact);
+
   // A redelivery of an arrival whose body this index already holds, after a newer version of the item was
   // recorded: it was decided before, and gets that decision again rather than a version of its own.
   const replayed =
-    exact !== undefined && prior !== undefined && !sameArrival && prior.version >= exact.version;
+    !reverted && exact !== undefined && prior !== undefined && !sameArrival && prior.version >= exact.version;
   const version = replayed ? exact.version : prior ? (sameArrival ? prior.version : prior.version + 1) : 1;
   const firstCreated = (replayed ? exact.firstCreated : prior?.firstCreated) ?? item.published;
   const uri = (replayed ? exact.uri : prior?.uri) ?? ownUri;
@@ -113,7 +122,7 @@ export async function decideDuplicate(
 
   // A redelivered near-duplicate decision: the same answer again.
   // (The item record carries the verdict too, for an arrival that failed between recording and claiming.)
-  const earlierVerdict = exact?.nearOf ?? (sameArrival ? prior?.nearOf : undefined);
+  const earlierVerdict = reverted ? undefined : (exact?.nearOf ?? (sameArrival ? prior?.nearOf : undefined));
   if (earlierVerdict) return nearDuplicate(earlierVerdict, 0, undefined);
 
   // Only a first report of an item is compared for near copies: a changed body of a known item is its new version.

@@ -78,8 +78,8 @@ export class DynamoDedupeIndex implements DedupeIndex {
   async claim(record: IndexRecord, nowSeconds: number): Promise<IndexRecord | undefined> {
     const written = await this.#conditionalPut(
       { ...record },
-      'attribute_not_exists(pk) OR claimant = :claimant OR expiresAt <= :now',
-      { ':claimant': record.claimant, ':now': nowSeconds },
+      'attribute_not_exists(pk) OR claimant = :claimant OR expiresAt <= :now OR (uri = :uri AND version < :version)',
+      { ':claimant': record.claimant, ':now': nowSeconds, ':uri': record.uri, ':version': record.version },
     );
     if (written) return undefined;
     const holder = await this.#get(record.pk);

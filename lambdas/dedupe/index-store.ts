@@ -70,7 +70,11 @@ export interface DedupeIndex {
   getMany(pks: readonly string[], nowSeconds: number): Promise<Map<string, IndexRecord>>;
   /** Records and LSH buckets in one round trip (two when a request exceeds 100 keys); expired entries left out. */
   lookup(recordKeys: readonly string[], bucketKeys: readonly string[], nowSeconds: number): Promise<Lookup>;
-  /** Writes the record unless another claimant holds the key; returns the holder when it lost. */
+  /**
+   * Writes the record unless another claimant holds the key, for another item
+   * or for a later version of this one (an earlier version's body may be
+   * claimed again by a revert); returns the holder when it lost.
+   */
   claim(record: IndexRecord, nowSeconds: number): Promise<IndexRecord | undefined>;
   /** Writes an item's record if its version is newer than the stored one, or it is the same claimant's. */
   putVersion(record: IndexRecord, nowSeconds: number): Promise<boolean>;

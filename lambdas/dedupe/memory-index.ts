@@ -56,7 +56,8 @@ export class MemoryDedupeIndex implements DedupeIndex {
 
   async claim(record: IndexRecord, nowSeconds: number): Promise<IndexRecord | undefined> {
     const holder = this.#live(record.pk, nowSeconds);
-    if (holder && holder.claimant !== record.claimant) return holder;
+    const revert = holder?.uri === record.uri && holder.version < record.version;
+    if (holder && holder.claimant !== record.claimant && !revert) return holder;
     this.#records.set(record.pk, record);
     return undefined;
   }

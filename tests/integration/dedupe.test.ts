@@ -178,6 +178,14 @@ describe('dedupe against the local emulators', () => {
     expect(second.version).toBe('2');
     expect(storyIdOf(second)).toBe(storyIdOf(first));
     expect((await decisionOf(running, 'ledger', updated.documentId)).decision).toBe('version');
+
+    // The update is withdrawn: the first body again is the item's third version, not a copy of its first.
+    const reverted = await pipeline.ingest('ledger', rss('fares-1', body));
+    await pipeline.waitForIdle();
+    const [third = {}] = await drainDistinct(running);
+    expect(third.uri).toBe(first.uri);
+    expect(third.version).toBe('3');
+    expect((await decisionOf(running, 'ledger', reverted.documentId)).decision).toBe('version');
   });
 
   it('lets exactly one of two concurrent copies through DynamoDB be first', async () => {

@@ -87,6 +87,22 @@ describe('decideDuplicate', () => {
     expect(next.outcome).toMatchObject({ decision: 'version', version: 3 });
   });
 
+  it('takes an edit undone, back to an earlier body, as the next version; a re-post of it as a duplicate', async () => {
+    const decide = decider();
+    const original = articleBody('river-flood');
+    const first = await decide(envelopeOf({ identity: 'guid-4', body: original }));
+    const edited = `${original}\n\nUpdate: the mayor declared an emergency.`;
+    await decide(envelopeOf({ identity: 'guid-4', body: edited, arrival: 'arrival-2' }));
+    const undone = await decide(envelopeOf({ identity: 'guid-4', body: original, arrival: 'arrival-3' }));
+    expect(undone.outcome).toMatchObject({ decision: 'version', version: 3, uri: first.outcome.uri });
+    expect(undone.outcome.storyId).toBe(first.outcome.storyId);
+    const again = await decide(envelopeOf({ identity: 'guid-4', body: original, arrival: 'arrival-4' }));
+    expect(again.outcome.decision).toBe('duplicate');
+    // Another outlet's copy of that body is still a duplicate of this item's story.
+    const copy = await decide(envelopeOf({ outlet: 'outlet-b', body: original, arrival: 'arrival-5' }));
+    expect(copy.outcome).toMatchObject({ decision: 'duplicate', matchOf: { uri: first.outcome.uri } });
+  });
+
   it('remembers an item and its versions beyond the look-back window, so a late correction is the next version', async () => {
     const decide = decider();
     const day = (n: number) => new Date(now.getTime() + n * 86_400_000);
