@@ -140,7 +140,7 @@ export async function decideDuplicate(
   // is complete, so a redelivery that finds its own claim can trust the version in it. (When the item's
   // record already names a newer version, writing this one back would turn the clock back.)
   if (!replayed) await putItem({ ...record, pk: itemPk });
-  const holder = await index.claim(record, nowSeconds);
+  const holder = await index.claim(record, nowSeconds, reverted ? exact.claimant : undefined);
   if (holder) return duplicateOf(holder);
 
   if (profile) {

@@ -75,11 +75,11 @@ export class DynamoDedupeIndex implements DedupeIndex {
     return found;
   }
 
-  async claim(record: IndexRecord, nowSeconds: number): Promise<IndexRecord | undefined> {
+  async claim(record: IndexRecord, nowSeconds: number, replacing?: string): Promise<IndexRecord | undefined> {
     const written = await this.#conditionalPut(
       { ...record },
-      'attribute_not_exists(pk) OR claimant = :claimant OR expiresAt <= :now OR (uri = :uri AND version < :version)',
-      { ':claimant': record.claimant, ':now': nowSeconds, ':uri': record.uri, ':version': record.version },
+      `attribute_not_exists(pk) OR claimant = :claimant OR expiresAt <= :now${replacing ? ' OR claimant = :replacing' : ''}`,
+      { ':claimant': record.claimant, ':now': nowSeconds, ...(replacing ? { ':replacing': replacing } : {}) },
     );
     if (written) return undefined;
     const holder = await this.#get(record.pk);

@@ -71,11 +71,12 @@ export interface DedupeIndex {
   /** Records and LSH buckets in one round trip (two when a request exceeds 100 keys); expired entries left out. */
   lookup(recordKeys: readonly string[], bucketKeys: readonly string[], nowSeconds: number): Promise<Lookup>;
   /**
-   * Writes the record unless another claimant holds the key, for another item
-   * or for a later version of this one (an earlier version's body may be
-   * claimed again by a revert); returns the holder when it lost.
+   * Writes the record unless another claimant holds the key; returns the
+   * holder when it lost. `replacing` names the one holder this write may
+   * replace: the earlier version whose body an undone edit brings back, as
+   * read before deciding (so a concurrent claimant is never replaced).
    */
-  claim(record: IndexRecord, nowSeconds: number): Promise<IndexRecord | undefined>;
+  claim(record: IndexRecord, nowSeconds: number, replacing?: string): Promise<IndexRecord | undefined>;
   /** Writes an item's record if its version is newer than the stored one, or it is the same claimant's. */
   putVersion(record: IndexRecord, nowSeconds: number): Promise<boolean>;
   /**

@@ -54,10 +54,9 @@ export class MemoryDedupeIndex implements DedupeIndex {
     return { records: await this.getMany(recordKeys, nowSeconds), buckets };
   }
 
-  async claim(record: IndexRecord, nowSeconds: number): Promise<IndexRecord | undefined> {
+  async claim(record: IndexRecord, nowSeconds: number, replacing?: string): Promise<IndexRecord | undefined> {
     const holder = this.#live(record.pk, nowSeconds);
-    const revert = holder?.uri === record.uri && holder.version < record.version;
-    if (holder && holder.claimant !== record.claimant && !revert) return holder;
+    if (holder && holder.claimant !== record.claimant && holder.claimant !== replacing) return holder;
     this.#records.set(record.pk, record);
     return undefined;
   }
