@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { argv } from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -9,13 +10,14 @@ import {
   EXTERNAL_MODULES,
   handlerEntry,
   MAIN_FIELDS,
+  MODULE_ALIASES,
   PROJECT_ROOT,
 } from '../lib/bundling.ts';
 
 /** The budget per function: code Lambda must load and parse at every cold start. */
 export const BUNDLE_LIMIT_BYTES = 1024 * 1024;
 
-const FUNCTIONS = ['normalize', 'dedupe', 'tag', 'publish', 'ingest', 'poller'] as const;
+export const FUNCTIONS = ['normalize', 'dedupe', 'tag', 'publish', 'ingest', 'poller'] as const;
 
 export interface BundleSize {
   readonly name: string;
@@ -24,6 +26,10 @@ export interface BundleSize {
   readonly gzipBytes: number;
   /** The three largest inputs, to show where the bytes go. */
   readonly largest: { path: string; bytes: number }[];
+  /** Modules left out of the bundle that it imports statically: Lambda must resolve each at init. */
+  readonly staticImports: string[];
+  /** Of the bundle's code, to tell whether another build produced the same. */
+  readonly sha256: string;
 }
 
 /** Bundles one function with the options the stack gives NodejsFunction (lib/bundling.ts). */
@@ -36,6 +42,7 @@ export async function measureBundle(name: string): Promise<BundleSize> {
     format: 'esm',
     target: BUNDLE_TARGET,
     mainFields: [...MAIN_FIELDS],
+    alias: { ...MODULE_ALIASES },
     banner: { js: ESM_REQUIRE_BANNER },
     minify: true,
     external: [...EXTERNAL_MODULES],
@@ -56,7 +63,17 @@ export async function measureBundle(name: string): Promise<BundleSize> {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([path, bytes]) => ({ path, bytes }));
-  return { name, bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength, largest };
+  const staticImports = Object.values(result.metafile.outputs).flatMap((o) =>
+    o.imports.filter((i) => i.external && i.kind === 'import-statement').map((i) => i.path),
+  );
+  return {
+    name,
+    bytes: code.byteLength,
+    gzipBytes: gzipSync(code).byteLength,
+    largest,
+    staticImports: [...new Set(staticImports)].sort(),
+    sha256: createHash('sha256').update(code).digest('hex'),
+  };
 }
 
 /** Bundle size per function that exists, in bytes (and gzip, roughly the deployment zip). */

@@ -1,3 +1,4 @@
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { BootstrapOptions } from '../shared/bootstrap-options.ts';
 import { createAwsClients } from '../shared/clients.ts';
 import type { DedupeConfig } from '../shared/config.ts';
@@ -5,14 +6,18 @@ import { createDeadLetterSink } from '../shared/dead-letters.ts';
 import { createEnvelopeQueue } from '../shared/envelope-queue.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
-import { createTracer } from '../shared/tracing.ts';
 import { DynamoDedupeIndex } from './dynamo-index.ts';
 import { NearDuplicateDetector } from './near.ts';
 import { createDedupeHandler } from './stage.ts';
 
+export interface DedupeBootstrapOptions extends BootstrapOptions {
+  /** Traces the SDK clients this builds (not those passed in `clients`). */
+  readonly tracer?: Tracer | undefined;
+}
+
 /** Wires the dedupe stage from validated configuration: on Lambda at cold start, or in the local runner. */
-export function bootstrapDedupe(config: DedupeConfig, options: BootstrapOptions = {}) {
-  const clients = options.clients ?? createAwsClients(config.aws, { tracer: createTracer('dedupe') });
+export function bootstrapDedupe(config: DedupeConfig, options: DedupeBootstrapOptions = {}) {
+  const clients = options.clients ?? createAwsClients(config.aws, { tracer: options.tracer });
   return createDedupeHandler({
     s3: clients.s3,
     index: new DynamoDedupeIndex(clients.dynamodb, config.indexTable),

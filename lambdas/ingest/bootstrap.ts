@@ -1,9 +1,9 @@
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { BootstrapOptions } from '../shared/bootstrap-options.ts';
-import { createAwsClients } from '../shared/clients.ts';
+import { createDynamoDbClient, createS3Client } from '../shared/clients.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import { OutletRegistry } from '../shared/outlets.ts';
-import { createTracer } from '../shared/tracing.ts';
 import type { IngestConfig } from './config.ts';
 import { createS3RawStore } from './raw-store.ts';
 import { DynamoReplayGuard } from './replay-guard.ts';
@@ -17,18 +17,22 @@ export interface IngestBootstrapOptions extends BootstrapOptions {
   readonly secrets?: SecretSource;
   readonly outlets?: OutletRegistry;
   readonly now?: () => number;
+  /** Traces the SDK clients this builds (not those passed in `clients`). */
+  readonly tracer?: Tracer | undefined;
 }
 
 /** Wires the push endpoint from validated configuration: on Lambda at cold start, or in `syndicate serve`. */
 export function bootstrapIngest(config: IngestConfig, options: IngestBootstrapOptions = {}): IngestHandler {
-  const clients = options.clients ?? createAwsClients(config.aws, { tracer: createTracer('ingest') });
+  const traced = { tracer: options.tracer };
+  const s3 = options.clients?.s3 ?? createS3Client(config.aws, traced);
+  const dynamodb = options.clients?.dynamodb ?? createDynamoDbClient(config.aws, traced);
   const now = options.now ?? Date.now;
   const secrets = options.secrets ?? secretSourceFor(config);
   const outlets = options.outlets ?? OutletRegistry.parse(config.outletsJson);
   return createIngestHandler({
     secrets,
-    replay: new DynamoReplayGuard(clients.dynamodb, config.indexTable),
-    store: createS3RawStore(clients.s3, config.rawBucket),
+    replay: new DynamoReplayGuard(dynamodb, config.indexTable),
+    store: createS3RawStore(s3, config.rawBucket),
     throttle: new TokenBuckets(config.pushRatePerSecond, config.pushBurst, now),
     maxBodyBytes: config.maxBodyBytes,
     maxAgeSeconds: config.signatureMaxAgeSeconds,

@@ -1,10 +1,10 @@
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { createS3RawStore } from '../ingest/raw-store.ts';
 import type { BootstrapOptions } from '../shared/bootstrap-options.ts';
-import { createAwsClients } from '../shared/clients.ts';
+import { createDynamoDbClient, createS3Client } from '../shared/clients.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import { OutletRegistry } from '../shared/outlets.ts';
-import { createTracer } from '../shared/tracing.ts';
 import type { PollerConfig } from './config.ts';
 import { DynamoPollStateStore } from './poll-state.ts';
 import { createPollerHandler, type PollerHandler } from './stage.ts';
@@ -13,16 +13,20 @@ export interface PollerBootstrapOptions extends BootstrapOptions {
   readonly outlets?: OutletRegistry;
   readonly fetch?: typeof fetch;
   readonly now?: () => number;
+  /** Traces the SDK clients this builds (not those passed in `clients`). */
+  readonly tracer?: Tracer | undefined;
 }
 
 /** Wires the poller from validated configuration: on Lambda at cold start, or locally. */
 export function bootstrapPoller(config: PollerConfig, options: PollerBootstrapOptions = {}): PollerHandler {
-  const clients = options.clients ?? createAwsClients(config.aws, { tracer: createTracer('poller') });
+  const traced = { tracer: options.tracer };
+  const s3 = options.clients?.s3 ?? createS3Client(config.aws, traced);
+  const dynamodb = options.clients?.dynamodb ?? createDynamoDbClient(config.aws, traced);
   return createPollerHandler({
     outlets: options.outlets ?? OutletRegistry.parse(config.outletsJson),
     fetch: options.fetch ?? fetch,
-    store: createS3RawStore(clients.s3, config.rawBucket),
-    state: new DynamoPollStateStore(clients.dynamodb, config.indexTable),
+    store: createS3RawStore(s3, config.rawBucket),
+    state: new DynamoPollStateStore(dynamodb, config.indexTable),
     timeoutMs: config.fetchTimeoutMs,
     maxBytes: config.maxBodyBytes,
     backoffBaseSeconds: config.backoffBaseSeconds,

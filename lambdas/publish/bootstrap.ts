@@ -1,11 +1,11 @@
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { BootstrapOptions } from '../shared/bootstrap-options.ts';
-import { type AwsClients, createAwsClients } from '../shared/clients.ts';
+import { type AwsClients, createS3Client, createSqsClient } from '../shared/clients.ts';
 import type { StageConfig } from '../shared/config.ts';
 import { createDeadLetterSink } from '../shared/dead-letters.ts';
 import { ConfigError } from '../shared/errors.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
-import { createTracer } from '../shared/tracing.ts';
 import type { PublishConfig } from './config.ts';
 import { createOutputQueue, type OutputQueue } from './output-queue.ts';
 import { createPublishHandler } from './stage.ts';
@@ -14,9 +14,15 @@ import { createTopicOutput, type TopicSender } from './topic-output.ts';
 export interface PublishBootstrapOptions extends BootstrapOptions {
   /** Sends to SNS; required when the configuration names an output topic. */
   readonly topicSender?: TopicSender;
+  /** Traces the SDK clients this builds (not those passed in `clients`). */
+  readonly tracer?: Tracer | undefined;
 }
 
-function outputFor(config: PublishConfig, clients: AwsClients, topicSender?: TopicSender): OutputQueue {
+function outputFor(
+  config: PublishConfig,
+  clients: Pick<AwsClients, 's3' | 'sqs'>,
+  topicSender?: TopicSender,
+): OutputQueue {
   const topicArn = config.outputTopicArn;
   if (!topicArn) {
     return createOutputQueue({
@@ -40,7 +46,11 @@ function outputFor(config: PublishConfig, clients: AwsClients, topicSender?: Top
 
 /** Wires the publish stage from validated configuration: on Lambda at cold start, or in the local runner. */
 export function bootstrapPublish(config: StageConfig | PublishConfig, options: PublishBootstrapOptions = {}) {
-  const clients = options.clients ?? createAwsClients(config.aws, { tracer: createTracer('publish') });
+  const traced = { tracer: options.tracer };
+  const clients = {
+    s3: options.clients?.s3 ?? createS3Client(config.aws, traced),
+    sqs: options.clients?.sqs ?? createSqsClient(config.aws, traced),
+  };
   return createPublishHandler({
     s3: clients.s3,
     output: outputFor(config, clients, options.topicSender),

@@ -159,7 +159,11 @@ describe('tracing off', () => {
       String(f.Properties.Description ?? '').startsWith('Syndication pipeline:'),
     );
     expect(functions).toHaveLength(6);
-    for (const fn of functions) expect(fn.Properties.TracingConfig).toBeUndefined();
+    for (const fn of functions) {
+      expect(fn.Properties.TracingConfig).toBeUndefined();
+      // So the functions do not even load the X-Ray library.
+      expect(fn.Properties.Environment.Variables.POWERTOOLS_TRACE_ENABLED).toBe('false');
+    }
     for (const name of ['normalize', 'dedupe', 'tag', 'publish', 'ingest', 'poller']) {
       expect(actionsOf(off.template, name).filter((a) => a.startsWith('xray:'))).toEqual([]);
     }

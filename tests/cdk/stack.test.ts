@@ -177,15 +177,15 @@ describe('stage functions', () => {
   });
 
   it.each([...STAGES, 'ingest', 'poller'])(
-    '%s: Node.js 22 on arm64, traced, source maps, Powertools, own log group',
+    '%s: Node.js 22 on arm64, traced, Powertools, own log group',
     (name) => {
       const fn = resource(functionId(template, name)).Properties;
       expect(fn.Runtime).toBe('nodejs22.x');
       expect(fn.Architectures).toEqual(['arm64']);
       expect(fn.Handler).toBe('index.handler');
       expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Environment.Variables.NODE_OPTIONS).toBeUndefined();
       expect(fn.Environment.Variables).toMatchObject({
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'syndication-pipeline',
         POWERTOOLS_METRICS_NAMESPACE: 'Syndication',
       });
