@@ -1,7 +1,9 @@
 import type { AnyNode, ChildNode, Document, Element, Text } from 'domhandler';
-import { DomUtils, parseDocument } from 'htmlparser2';
+import { parseDocument } from 'htmlparser2';
 import type { Body } from './body.ts';
+import { hasChildren, isTag, outerHtml, removeNode } from './dom.ts';
 import { NON_TEXT_TAGS } from './html.ts';
+import { plainDocument } from './plain-markup.ts';
 import { cleanParagraph, cleanProse, joinParagraphs } from './text.ts';
 
 /** Elements that end one paragraph of text and begin the next. */
@@ -62,42 +64,44 @@ export class HtmlBody implements Body {
   private readonly document: Document;
   private readonly blocks: Segment[][] = [];
   private readonly dropped = new Set<number>();
+  /** Blocks whose text a cut changed; every other block still reads as its entry in `paragraphs`. */
+  private readonly changed = new Set<number>();
 
   constructor(sanitizedHtml: string) {
-    this.document = parseDocument(sanitizedHtml, { decodeEntities: true });
-    // A browser reads an iframe's content as raw text up to "</iframe>", wherever that appears: keep
-    // none, so nothing inside one can end it early and start markup of its own.
-    for (const frame of DomUtils.findAll((e) => e.name === 'iframe', this.document.children))
-      frame.children = [];
-    this.cleanTexts(this.document.children);
+    this.document = plainDocument(sanitizedHtml) ?? parseDocument(sanitizedHtml, { decodeEntities: true });
     let current: Segment[] = [];
     const flush = () => {
       if (current.some((s) => s !== GAP && s.data.trim().length > 0)) this.blocks.push(current);
       current = [];
     };
-    const visit = (node: ChildNode) => {
-      if (node.type === 'text') current.push(node as Text);
-      else if (DomUtils.isTag(node)) {
-        if (SKIP.has(node.name)) return;
-        const block = BLOCK.has(node.name);
-        const cell = CELL.has(node.name);
-        if (block) flush();
-        if (cell) current.push(GAP);
-        for (const child of node.children) visit(child);
-        if (cell) current.push(GAP);
-        if (block) flush();
+    // One walk does what used to take three: empty every iframe, clean every text, and gather the
+    // text outside non-text elements into blocks. `reading` is false below such an element, whose
+    // texts are still cleaned but belong to no paragraph.
+    const walk = (node: ChildNode, reading: boolean) => {
+      if (node.type === 'text') {
+        node.data = cleanProse(node.data);
+        if (reading) current.push(node);
+        return;
       }
+      if (!isTag(node)) {
+        if (hasChildren(node)) for (const child of node.children) walk(child, false);
+        return;
+      }
+      // A browser reads an iframe's content as raw text up to "</iframe>", wherever that appears: keep
+      // none, so nothing inside one can end it early and start markup of its own.
+      if (node.name === 'iframe') node.children = [];
+      const inside = reading && !SKIP.has(node.name);
+      const block = inside && BLOCK.has(node.name);
+      const cell = inside && CELL.has(node.name);
+      if (block) flush();
+      if (cell) current.push(GAP);
+      for (const child of node.children) walk(child, inside);
+      if (cell) current.push(GAP);
+      if (block) flush();
     };
-    for (const node of this.document.children) visit(node);
+    for (const node of this.document.children) walk(node, true);
     flush();
     this.paragraphs = this.blocks.map(blockText);
-  }
-
-  private cleanTexts(nodes: readonly ChildNode[]): void {
-    for (const node of nodes) {
-      if (node.type === 'text') (node as Text).data = cleanProse((node as Text).data);
-      else if (DomUtils.hasChildren(node)) this.cleanTexts(node.children);
-    }
   }
 
   drop(index: number): void {
@@ -111,6 +115,7 @@ export class HtmlBody implements Body {
     const block = this.blocks[index];
     const paragraph = this.paragraphs[index];
     if (!block || paragraph === undefined || this.dropped.has(index)) return;
+    this.changed.add(index);
     // Counted in non-space characters: whitespace is collapsed in the paragraph but not in the DOM.
     let remaining = paragraph.slice(0, length).replace(/\s+/g, '').length;
     for (const segment of block) {
@@ -133,10 +138,13 @@ export class HtmlBody implements Body {
   }
 
   text(): string {
-    const paragraphs = this.blocks
-      .filter((_, index) => !this.dropped.has(index))
-      .map(blockText)
-      .filter((p) => p.length > 0);
+    const paragraphs: string[] = [];
+    this.blocks.forEach((block, index) => {
+      if (this.dropped.has(index)) return;
+      // Only a cut changes a block's text nodes (a drop detaches those of its own block alone).
+      const text = this.changed.has(index) ? blockText(block) : (this.paragraphs[index] ?? '');
+      if (text.length > 0) paragraphs.push(text);
+    });
     return joinParagraphs(paragraphs);
   }
 
@@ -144,27 +152,29 @@ export class HtmlBody implements Body {
     trimEdges(this.document);
     // 'utf8' leaves "<" raw inside quoted attribute values, which a browser reads as text everywhere except
     // in a raw-text element; the only one the allowlist keeps is <iframe>, emptied in the constructor.
-    return DomUtils.getOuterHTML(this.document.children, { encodeEntities: 'utf8', emptyAttrs: true }).trim();
+    return outerHtml(this.document.children).trim();
   }
 }
 
 function blockText(block: readonly Segment[]): string {
-  return cleanParagraph(block.map((s) => (s === GAP ? GAP : s.parent ? s.data : '')).join(''));
+  let joined = '';
+  for (const s of block) joined += s === GAP ? GAP : s.parent ? s.data : '';
+  return cleanParagraph(joined);
 }
 
 function hasContent(node: AnyNode): boolean {
-  if (node.type === 'text') return (node as Text).data.trim().length > 0;
-  if (!DomUtils.isTag(node)) return false;
+  if (node.type === 'text') return node.data.trim().length > 0;
+  if (!isTag(node)) return false;
   return MEDIA.has(node.name) || node.children.some(hasContent);
 }
 
 /** Removes a text node, then any element left holding nothing (an emptied <p>, <strong>, <a>). */
 function removeText(text: Text): void {
   let parent = text.parent;
-  DomUtils.removeElement(text);
+  removeNode(text);
   while (parent && parent.type !== 'root' && !hasContent(parent)) {
     const next: Element['parent'] = parent.parent;
-    DomUtils.removeElement(parent);
+    removeNode(parent as ChildNode);
     parent = next;
   }
 }
@@ -173,10 +183,9 @@ function removeText(text: Text): void {
 function trimEdges(document: Document): void {
   const isEdge = (node: ChildNode | undefined) =>
     node !== undefined &&
-    ((node.type === 'text' && (node as Text).data.trim().length === 0) ||
-      (DomUtils.isTag(node) && node.name === 'br'));
-  while (isEdge(document.children[0])) DomUtils.removeElement(document.children[0] as ChildNode);
+    ((node.type === 'text' && node.data.trim().length === 0) || (isTag(node) && node.name === 'br'));
+  while (isEdge(document.children[0])) removeNode(document.children[0] as ChildNode);
   while (isEdge(document.children[document.children.length - 1])) {
-    DomUtils.removeElement(document.children[document.children.length - 1] as ChildNode);
+    removeNode(document.children[document.children.length - 1] as ChildNode);
   }
 }

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { passesUnchanged } from './plain-markup.ts';
 import { isPixelSize, isShareLink, isTrackerImage } from './trackers.ts';
 import { httpUrl, withoutTracking } from './urls.ts';
 
@@ -116,8 +117,16 @@ function withAttribute(
  * expressions, forms, object/embed, meta/base, event handlers) and checks URL
  * schemes; the transforms below resolve URLs first so that only absolute
  * http(s) URLs (and raster data: images) remain, and mark links noopener.
+ * Plain markup, which it would return as it came but for trimming
+ * (plain-markup.ts), is returned so without the trip.
  */
 export function sanitize(html: string, baseUrl?: string): SanitizedHtml {
+  if (passesUnchanged(html)) return { html: html.trim(), licenses: [] };
+  return sanitizeWithLibrary(html, baseUrl);
+}
+
+/** sanitize-html with the allowlist and transforms above, for any markup. */
+export function sanitizeWithLibrary(html: string, baseUrl?: string): SanitizedHtml {
   const licenses: string[] = [];
   const resolved = (value: string | undefined) => (value ? resolveLink(value, baseUrl) : undefined);
   const output = sanitizeHtml(html, {

@@ -1,7 +1,7 @@
 import { sanitize } from './html.ts';
 import { HtmlBody } from './html-body.ts';
 import type { RawText } from './parse/index.ts';
-import { cleanInline } from './text.ts';
+import { cleanInline, cleanParagraph, cleanProse } from './text.ts';
 
 /**
  * One-line text fields (titles, summaries, names) from whatever markup they
@@ -10,6 +10,11 @@ import { cleanInline } from './text.ts';
  * escaped markup ("&lt;script&gt;" in a text title) stays visible text.
  */
 export function htmlToInline(html: string): string {
+  // Without "<" or "&" the markup is one text node holding the trimmed string (the sanitizer escapes
+  // ">" and the parse reads it back), so the paragraph it makes can be had without either pass.
+  if (!html.includes('<') && !html.includes('&')) {
+    return cleanInline(cleanParagraph(cleanProse(html.trim())));
+  }
   return cleanInline(new HtmlBody(sanitize(html).html).paragraphs.join(' '));
 }
 

@@ -8,10 +8,23 @@ const MIN_DETECT_CHARS = 40;
 // tinyld costs about a millisecond per call; a thousand characters already settle the language.
 const MAX_DETECT_CHARS = 1000;
 
+/** Canonical forms already worked out: a feed declares one language for all its items. */
+const CANONICAL = new Map<string, string | undefined>();
+const MAX_CANONICAL = 256;
+
 /** The tag in canonical BCP 47 form ("en-us" → "en-US"), or undefined if it is not one. */
 export function canonicalLanguage(declared: string | undefined): string | undefined {
   const tag = declared?.trim().replace(/_/g, '-');
   if (!tag || !SHAPE.test(tag)) return undefined;
+  // Intl.getCanonicalLocales costs more than the rest of resolving an item's language.
+  if (CANONICAL.has(tag)) return CANONICAL.get(tag);
+  const canonical = canonicalize(tag);
+  if (CANONICAL.size >= MAX_CANONICAL) CANONICAL.clear();
+  CANONICAL.set(tag, canonical);
+  return canonical;
+}
+
+function canonicalize(tag: string): string | undefined {
   try {
     return Intl.getCanonicalLocales(tag)[0];
   } catch {

@@ -78,10 +78,11 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
       ? `url:${url}`
       : `hash:${sha256Hex(`${headline}\n${bodyText}`)}`;
 
-  const itemDate = parseDate(raw.published) ?? parseDate(raw.updated);
+  const updatedDate = parseDate(raw.updated);
+  const itemDate = parseDate(raw.published) ?? updatedDate;
   const feedDate = itemDate ? undefined : parseDate(context.feedDate);
   const published = (itemDate ?? feedDate)?.toISOString() ?? context.receivedAt;
-  const updated = parseDate(raw.updated)?.toISOString();
+  const updated = updatedDate?.toISOString();
 
   const authors = nonEmpty(raw.authors.map(authorName));
   const byline = parts.byline ?? (authors.length > 0 ? authors.join(', ') : undefined);

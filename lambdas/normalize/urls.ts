@@ -74,11 +74,23 @@ function cleanQuery(search: string, sort: boolean): string {
 export function httpUrl(raw: string, base?: string): URL | undefined {
   let url: URL;
   try {
-    url = base ? new URL(raw.trim(), httpUrl(base)?.href) : new URL(raw.trim());
+    url = base ? new URL(raw.trim(), baseHref(base)) : new URL(raw.trim());
   } catch {
     return undefined;
   }
   return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+}
+
+/** `httpUrl(base)?.href` for bases already seen: every item of a feed resolves against the same one. */
+const BASES = new Map<string, string | undefined>();
+const MAX_BASES = 256;
+
+function baseHref(base: string): string | undefined {
+  if (BASES.has(base)) return BASES.get(base);
+  const href = httpUrl(base)?.href;
+  if (BASES.size >= MAX_BASES) BASES.clear();
+  BASES.set(base, href);
+  return href;
 }
 
 /** The link as it identifies a story: parameters sorted, no fragment, no tracking. */

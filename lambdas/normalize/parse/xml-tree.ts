@@ -105,6 +105,9 @@ export function readXmlTree(
         if (stack.length > MAX_DEPTH || skippedDepth > 0) {
           tooDeep = true;
           skippedDepth++;
+          // The document is rejected below whatever follows: stop reading it, since htmlparser2's own
+          // stack of open elements makes each deeper level dearer than the last.
+          parser.pause();
           return;
         }
         // Elements share their parent's scope unless they declare namespaces of their own.

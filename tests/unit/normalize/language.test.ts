@@ -23,4 +23,13 @@ describe('language', () => {
     expect(resolveLanguage(undefined, 'Short title')).toBe('und');
     expect(resolveLanguage('', '')).toBe('und');
   });
+
+  it('gives the same answers from its memory of tags, however many it has seen', () => {
+    const tags = Array.from({ length: 600 }, (_, i) => `${['EN', 'fr', 'De'][i % 3]}-x-${i}`);
+    const expected = tags.map((tag) => Intl.getCanonicalLocales(tag)[0]);
+    expect(tags.map((tag) => canonicalLanguage(tag))).toEqual(expected);
+    expect(tags.map((tag) => canonicalLanguage(tag))).toEqual(expected);
+    expect(canonicalLanguage('en-')).toBeUndefined();
+    expect(canonicalLanguage('en-')).toBeUndefined();
+  });
 });

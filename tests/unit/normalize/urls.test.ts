@@ -39,3 +39,20 @@ describe('canonicalUrl', () => {
     expect(withoutTracking(url)).toBe('https://news.example/a?p=2#section');
   });
 });
+
+describe('httpUrl', () => {
+  it('resolves against a base, the same way every time it meets it', () => {
+    const base = 'https://news.example/world/index.html';
+    for (let i = 0; i < 3; i++)
+      expect(httpUrl('story.html', base)?.href).toBe('https://news.example/world/story.html');
+    expect(httpUrl('story.html', 'not a url')).toBeUndefined();
+    expect(httpUrl('https://a.example/x', 'not a url')?.href).toBe('https://a.example/x');
+    expect(httpUrl('/x', 'ftp://files.example/')).toBeUndefined();
+  });
+
+  it('keeps resolving correctly past the number of bases it remembers', () => {
+    for (let i = 0; i < 600; i++) {
+      expect(httpUrl('a', `https://site${i}.example/dir/`)?.href).toBe(`https://site${i}.example/dir/a`);
+    }
+  });
+});

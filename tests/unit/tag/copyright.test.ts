@@ -24,6 +24,17 @@ describe('parseCopyrightNotice', () => {
     expect(parsed?.year).toBe(year);
   });
 
+  it('reads the marker in any case and collapses the whitespace around it', () => {
+    const parsed = parseCopyrightNotice('  COPYRIGHT\n\n2023\u00a0 Foo  News ');
+    expect(parsed?.notice).toBe('COPYRIGHT 2023 Foo News');
+    expect(parsed?.holder).toBe('Foo News');
+    expect(parseCopyrightNotice('(C) 2020 Bar')?.holder).toBe('Bar');
+  });
+
+  it('finds no notice in text without a marker', () => {
+    expect(parseCopyrightNotice('The minister said the copy was right, 2023.')).toBeUndefined();
+  });
+
   it('keeps the restrictions stated with a wire notice as usage terms', () => {
     const parsed = parseCopyrightNotice(
       'Copyright 2023 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',

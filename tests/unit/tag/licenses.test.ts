@@ -35,6 +35,17 @@ describe('findLicence', () => {
     expect(licence?.usageTerms).toContain('same licence');
   });
 
+  it.each([
+    // Case and spacing as the i and u flags allow, which the quick test for the words must allow too.
+    ['CREATIVE   COMMONS\nattribution 4.0', 'CC BY 4.0'],
+    ['CREATIVECOMMONS.ORG/licenses/by-nd/3.0/de', 'CC BY-ND 3.0'],
+    ['Cc\tZero', 'CC0'],
+    ['Released as cc0.', 'CC0'],
+    ['creative commons zero 1.0 universal', 'CC0 1.0'],
+  ])('reads %j however it is written', (text, name) => {
+    expect(findLicence(text)?.name).toBe(name);
+  });
+
   it.each(['under a Creative Commons license', 'All rights reserved.', 'cc by email to the editor'])(
     'finds no licence in %j',
     (text) => {
