@@ -62,6 +62,9 @@ export const MAIN_FIELDS: readonly string[] = ['module', 'main'];
  *   escapes more than needed (`$`).
  */
 export const MODULE_ALIASES: Readonly<Record<string, string>> = {
+  // sanitize-html loads postcss (~6 ms of every normalize cold start) for style attributes, which the
+  // allowlist never keeps: a stub that throws stands in (lib/bundle-stubs/postcss.cjs says why it is safe).
+  postcss: './lib/bundle-stubs/postcss.cjs',
   htmlparser2: './node_modules/htmlparser2/dist/esm/index.js',
   entities: './node_modules/htmlparser2/node_modules/entities/dist/esm/index.js',
   'entities/decode': './node_modules/htmlparser2/node_modules/entities/dist/esm/decode.js',

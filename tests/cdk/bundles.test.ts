@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, Stack } from 'aws-cdk-lib';
@@ -116,6 +116,17 @@ describe('module aliases', () => {
     for (const target of Object.values(MODULE_ALIASES)) {
       expect(() => readFileSync(join(PROJECT_ROOT, target))).not.toThrow();
     }
+  });
+
+  it('leave postcss out safely: the allowlist keeps no style attribute, and the stub fails loudly', async () => {
+    const { sanitizeWithLibrary } = await import('../../lambdas/normalize/html.ts');
+    const html =
+      '<p style="color:red">Red</p><span style="x:y">text</span><img src="https://a.example/i.png" style="a:b">';
+    expect(sanitizeWithLibrary(html).html).not.toMatch(/style=/);
+    const stub = createRequire(import.meta.url)(join(PROJECT_ROOT, MODULE_ALIASES.postcss as string)) as {
+      parse: () => unknown;
+    };
+    expect(() => stub.parse()).toThrow(/not bundled/);
   });
 
   it('give dom-serializer escaping identical to the entities version it asks for', async () => {
