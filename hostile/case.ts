@@ -9,5 +9,7 @@ export interface HostileCase {
   readonly contentType?: string;
   /** Part of the subset that also goes through the real local pipeline. */
   readonly viaPipeline?: boolean;
+  /** Through the pipeline, its manifest must report an item with a reason like this. */
+  readonly itemError?: RegExp;
   build(): Uint8Array;
 }

@@ -1,6 +1,7 @@
 import type { HostileCase } from './case.ts';
 import { ENCODING_CASES } from './encoding-cases.ts';
 import { SCRIPT_CASES } from './script-cases.ts';
+import { VOLUME_CASES } from './volume-cases.ts';
 import { GOOD_ITEM, item, rss } from './xml.ts';
 
 export type { HostileCase } from './case.ts';
@@ -56,6 +57,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'deeply nested HTML in content (100,000 <div>)',
     expect: 'either',
+    viaPipeline: true,
+    itemError: /HTML nested more than \d+ elements deep/,
     build: () =>
       text(
         rss(
@@ -65,6 +68,18 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
             content: `${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}`,
           }),
         ),
+      ),
+  },
+  {
+    name: 'deeply nested HTML in a JSON Feed title (100,000 <div>)',
+    expect: 'either',
+    build: () =>
+      text(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: `${'<div>'.repeat(100_000)}x`,
+          items: [{ id: 'deep', title: 'Deep', content_html: `${'<div>'.repeat(100_000)}x` }],
+        }),
       ),
   },
   {
@@ -129,6 +144,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     build: () =>
       text(rss(item({ title: 'ctl\u0001\u0002\u001b', guid: 'ctl', description: 'x\u000b\u000cy' }))),
   },
+  ...VOLUME_CASES,
   ...ENCODING_CASES,
   ...SCRIPT_CASES,
   {

@@ -6,9 +6,12 @@ import { IFRAME_HOSTS } from '../lambdas/normalize/html.ts';
  * with contentType text/html) are parsed, as a browser would, and checked for
  * script-running elements, inline event handlers and script URLs in any
  * attribute. Every other string is checked for the same things written
- * literally, since consumers do paste headlines and bylines into pages; and
- * every string for NUL and for the contents of a local file an external entity
- * could have pulled in.
+ * literally, since consumers do paste headlines and bylines into pages: script
+ * markup, event handlers in a tag, and a script URL that is the whole value (a
+ * link or identifier a consumer may make an href) or sits in a tag. A script
+ * URL merely mentioned in prose is inert text, as a page shows it, and stories
+ * about such attacks quote them. Every string is also checked for NUL and for
+ * the contents of a local file an external entity could have pulled in.
  */
 export interface Violation {
   readonly path: string;
@@ -38,7 +41,10 @@ const squeeze = (value: string): string => value.replace(C0_AND_SPACE, '');
 const TEXT_RULES: ReadonlyArray<{ rule: string; pattern: RegExp }> = [
   { rule: 'script markup in text', pattern: /<\s*script/i },
   { rule: 'event handler markup in text', pattern: /<[a-z][^>]*[\s/]on[a-z]+\s*=/i },
-  { rule: 'script URL in text', pattern: /javascript:|vbscript:/i },
+  {
+    rule: 'script URL in text',
+    pattern: /^(?:javascript|vbscript):|<[a-z][^>]*=["']?(?:javascript|vbscript):/i,
+  },
 ];
 
 /** The pipeline keeps https embeds from its video-player allowlist (normalize/html.ts); nothing else. */
@@ -81,10 +87,15 @@ export function htmlViolations(html: string, path: string): Violation[] {
 function stringViolations(value: string, path: string, html: boolean): Violation[] {
   const found: Violation[] = html ? htmlViolations(value, path) : [];
   if (!html) {
+    // Squeezed, as a browser reads a scheme ("java\tscript:"), and as written, where spaces count.
+    const readings = squeeze(value) === value ? [value] : [value, squeeze(value)];
     for (const { rule, pattern } of TEXT_RULES) {
-      const match = pattern.exec(squeeze(value) === value ? value : `${value} ${squeeze(value)}`);
-      if (match)
-        found.push({ path, rule, sample: value.slice(Math.max(0, match.index - 20), match.index + 50) });
+      for (const reading of readings) {
+        const match = pattern.exec(reading);
+        if (!match) continue;
+        found.push({ path, rule, sample: reading.slice(Math.max(0, match.index - 20), match.index + 50) });
+        break;
+      }
     }
   }
   if (value.includes('\u0000')) found.push({ path, rule: 'NUL character', sample: '' });

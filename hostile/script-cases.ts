@@ -84,6 +84,37 @@ export const SCRIPT_CASES: readonly HostileCase[] = [
       ),
   },
   {
+    name: 'plain-text fields whose removed tags would join into new ones',
+    expect: 'either',
+    build: () =>
+      text(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 'Joins',
+          items: [
+            {
+              id: 'joins',
+              title: `News <${SCRIPT}script>alert(1)<${SCRIPT}/script>`,
+              summary: `<<${SCRIPT}${SCRIPT}img src=x one${SCRIPT}rror=alert(1)>`,
+              content_text: `Body <scr${SCRIPT}ipt>alert(1)</script> <a href="java&#x09;script&colon;alert(1)">x</a> <3 x < y the <canvas> element`,
+            },
+          ],
+        }),
+      ),
+  },
+  {
+    name: 'markup in a JSON Feed id',
+    expect: 'either',
+    build: () =>
+      text(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 'Ids',
+          items: [{ id: '<img src=x onerror=alert(1)>', title: 'Identifier', content_text: 'A short body.' }],
+        }),
+      ),
+  },
+  {
     name: 'right-to-left override and look-alike hosts',
     expect: 'either',
     build: () =>

@@ -1,4 +1,5 @@
-import { joinParagraphs, paragraphsToHtml, toParagraphs } from './text.ts';
+import { plainParagraphs } from './active-markup.ts';
+import { joinParagraphs, paragraphsToHtml } from './text.ts';
 
 /**
  * A body as paragraphs that furniture (byline, dateline, footers) can be cut
@@ -18,13 +19,13 @@ export interface Body {
   html(): string;
 }
 
-/** A body that arrived as plain text; its HTML is built from the text, escaped. */
+/** A body that arrived as plain text (tags that could run script removed); its HTML is built from the text, escaped. */
 export class TextBody implements Body {
   readonly paragraphs: readonly string[];
   private readonly current: (string | undefined)[];
 
   constructor(value: string) {
-    this.paragraphs = toParagraphs(value);
+    this.paragraphs = plainParagraphs(value);
     this.current = [...this.paragraphs];
   }
 

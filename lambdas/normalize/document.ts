@@ -4,6 +4,7 @@ import { looseText } from './inline.ts';
 import { canonicalLanguage } from './language.ts';
 import { normalizeItem } from './normalize-item.ts';
 import { type ParseHints, parseDocument } from './parse/index.ts';
+import { MAX_ITEMS_PER_DOCUMENT } from './parse/limits.ts';
 import type { ItemError } from './parse/types.ts';
 import { cleanInline } from './text.ts';
 import { httpUrl } from './urls.ts';
@@ -25,14 +26,14 @@ export interface NormalizedDocument {
   readonly itemErrors: ItemError[];
 }
 
+/** Items processed from one document at most (applied while parsing: parse/limits.ts). */
+export { MAX_ITEMS_PER_DOCUMENT };
+
 /**
  * Parses a document and normalizes each of its items into an envelope for the
  * next stage. A broken item is reported, never allowed to sink its siblings;
  * a document that is not a feed or article at all throws RejectedDocumentError.
  */
-/** Items processed from one document at most. */
-export const MAX_ITEMS_PER_DOCUMENT = 5_000;
-
 export async function normalizeDocument(
   arrived: ArrivedDocument,
   documentId: string,
@@ -50,13 +51,13 @@ export async function normalizeDocument(
   };
   const envelopes: ItemEnvelope[] = [];
   const itemErrors: ItemError[] = [...parsed.itemErrors];
-  // A real feed carries tens or hundreds of items; past the cap the rest are reported, not processed, so
-  // one hostile document cannot hold a function for minutes. The raw bytes stay archived for a replay.
-  const excess = parsed.items.length - MAX_ITEMS_PER_DOCUMENT;
+  // Past the cap (parse/limits.ts) the rest are reported, not processed; the raw bytes stay archived for
+  // a replay. The feed parsers read the first entries only and count the others (`unreadItems`).
+  const excess = (parsed.unreadItems ?? 0) + Math.max(0, parsed.items.length - MAX_ITEMS_PER_DOCUMENT);
   if (excess > 0) {
     itemErrors.push({
       index: MAX_ITEMS_PER_DOCUMENT,
-      reason: `document has ${parsed.items.length} items; only the first ${MAX_ITEMS_PER_DOCUMENT} are processed (${excess} not)`,
+      reason: `document has ${MAX_ITEMS_PER_DOCUMENT + excess} items; only the first ${MAX_ITEMS_PER_DOCUMENT} are processed (${excess} not)`,
     });
   }
   parsed.items.slice(0, MAX_ITEMS_PER_DOCUMENT).forEach((raw, listIndex) => {

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { limitOptions } from './html-limits.ts';
 import { passesUnchanged } from './plain-markup.ts';
 import { isPixelSize, isShareLink, isTrackerImage } from './trackers.ts';
 import { httpUrl, withoutTracking } from './urls.ts';
@@ -151,6 +152,8 @@ export function sanitizeWithLibrary(html: string, baseUrl?: string): SanitizedHt
     allowedIframeHostnames: IFRAME_HOSTS,
     allowIframeRelativeUrls: false,
     disallowedTagsMode: 'discard',
+    // Refuses markup nested too deep or with too many attributes for the parser to read in time and memory.
+    ...limitOptions(html),
     // Deeper elements are dropped (their text kept), so hostile nesting cannot overflow the stack later.
     nestingLimit: MAX_NESTING,
     transformTags: {

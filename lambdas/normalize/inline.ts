@@ -1,3 +1,4 @@
+import { plainInline } from './active-markup.ts';
 import { sanitize } from './html.ts';
 import { HtmlBody } from './html-body.ts';
 import type { RawText } from './parse/index.ts';
@@ -7,7 +8,8 @@ import { cleanInline, cleanParagraph, cleanProse } from './text.ts';
  * One-line text fields (titles, summaries, names) from whatever markup they
  * came in. HTML goes through the same sanitizer as bodies first, so script
  * and style content never becomes text; literal text is kept as it is, so
- * escaped markup ("&lt;script&gt;" in a text title) stays visible text.
+ * escaped markup ("&lt;script&gt;" in a text title) stays visible text, but
+ * for tags that could run script if pasted into a page (active-markup.ts).
  */
 export function htmlToInline(html: string): string {
   // Without "<" or "&" the markup is one text node holding the trimmed string (the sanitizer escapes
@@ -20,7 +22,7 @@ export function htmlToInline(html: string): string {
 
 export function inlineText(text: RawText | undefined): string | undefined {
   if (!text) return undefined;
-  const value = text.type === 'html' ? htmlToInline(text.value) : cleanInline(text.value);
+  const value = text.type === 'html' ? htmlToInline(text.value) : plainInline(text.value);
   return value.length > 0 ? value : undefined;
 }
 

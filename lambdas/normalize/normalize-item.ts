@@ -1,5 +1,6 @@
 import type { FeedMeta, NormalizedItem } from '../shared/envelope.ts';
 import { sha256Hex } from '../shared/hash.ts';
+import { withoutActiveMarkup } from './active-markup.ts';
 import { extractArticleParts } from './article-parts.ts';
 import { type Body, TextBody } from './body.ts';
 import { parseDate } from './dates.ts';
@@ -92,8 +93,9 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
 
   return {
     identity,
-    // The identity keeps any guid; consumers only see one that cannot run if they make it a link.
-    ...(guid && !SCRIPTABLE_URL.test(guid) ? { guid } : {}),
+    // The identity keeps any guid; consumers only see one that cannot run if they make it a link, or
+    // paste it into a page (a guid is an identifier: one holding a script tag is not cleaned, just not shown).
+    ...(guid && !SCRIPTABLE_URL.test(guid) && withoutActiveMarkup(guid) === guid ? { guid } : {}),
     ...(url ? { url } : {}),
     headline,
     ...(summary ? { summary } : {}),

@@ -41,6 +41,23 @@ describe.concurrent('hostile documents, each in its own process (parse + normali
   }
 });
 
+describe('the inspection of plain-text fields', () => {
+  const rules = (value: string) => findViolations({ headline: value }).map((v) => v.rule);
+
+  it('flags script markup, handlers in a tag, and script URLs that are a whole value or sit in a tag', () => {
+    expect(rules('News <script>alert(1)</script>')).toEqual(['script markup in text']);
+    expect(rules('By <img src=x onerror=alert(1)>')).toEqual(['event handler markup in text']);
+    expect(rules('javascript:alert(1)')).toEqual(['script URL in text']);
+    expect(rules(' java\tscript:alert(1)')).toEqual(['script URL in text']);
+    expect(rules('<a href="javascript:alert(1)">x</a>')).toEqual(['script URL in text']);
+    expect(rules('<a href = " vbscript:x">x</a>')).toEqual(['script URL in text']);
+  });
+
+  it('lets prose mention a script URL, and angle brackets that open nothing', () => {
+    expect(rules('Attackers hid javascript:alert(1) in the link, x < y, <3')).toEqual([]);
+  });
+});
+
 describe('hostile documents through the real local pipeline', () => {
   it('handles each without crashing a handler, and a good document in the same run still publishes', async () => {
     const subset = HOSTILE_CASES.filter((c) => c.viaPipeline);
@@ -85,6 +102,14 @@ describe('hostile documents through the real local pipeline', () => {
         const manifest = await pipeline.readReport<DocumentManifest>(manifestKey('hostile', documentId));
         expect(manifest?.status, hostile.name).toBe('rejected');
         expect(manifest?.rejection?.reason.length ?? 0).toBeGreaterThan(20);
+      }
+      for (const { hostile, documentId } of stored) {
+        if (!hostile.itemError) continue;
+        const manifest = await pipeline.readReport<DocumentManifest>(manifestKey('hostile', documentId));
+        expect(manifest?.status, hostile.name).toBe('accepted');
+        expect(manifest?.itemErrors.map((e) => e.reason)).toContainEqual(
+          expect.stringMatching(hostile.itemError),
+        );
       }
     } finally {
       await test.close();

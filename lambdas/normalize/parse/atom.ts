@@ -2,7 +2,7 @@ import type { FeedMeta } from '../../shared/envelope.ts';
 import { ATOM, NS } from './namespaces.ts';
 import type { ParsedDocument, RawItem } from './types.ts';
 import { atomText, textValue as value } from './xml-text.ts';
-import { attr, childElements, firstChild, resolveUrl, type XmlElement } from './xml-tree.ts';
+import { attr, childElements, firstChild, resolveUrl, unreadChildren, type XmlElement } from './xml-tree.ts';
 
 const DC = new Set<string>([NS.dc]);
 
@@ -112,5 +112,13 @@ export function readAtom(root: XmlElement): ParsedDocument {
     }
   });
   const feedDate = firstValue(root, 'updated', 'modified');
-  return { format: 'atom', feed, items, itemErrors, ...(feedDate ? { feedDate } : {}) };
+  const unreadItems = unreadChildren(root, 'entry', ATOM);
+  return {
+    format: 'atom',
+    feed,
+    items,
+    itemErrors,
+    ...(feedDate ? { feedDate } : {}),
+    ...(unreadItems > 0 ? { unreadItems } : {}),
+  };
 }

@@ -1,7 +1,7 @@
 import { RejectedDocumentError } from '../../shared/errors.ts';
 import { parseArticle } from './article.ts';
 import { decodeDocument } from './decode.ts';
-import { detectFormat } from './detect.ts';
+import { detectDocument } from './detect.ts';
 import { parseJsonFeed } from './json-feed.ts';
 import { parseNinjs } from './ninjs.ts';
 import type { ParsedDocument, ParseHints } from './types.ts';
@@ -21,14 +21,14 @@ export async function parseDocument(bytes: Uint8Array, hints: ParseHints = {}): 
     );
   }
   const text = decodeDocument(bytes, hints.contentType);
-  const format = detectFormat(text);
+  const { format, json } = detectDocument(text);
   switch (format) {
     case 'article':
       return parseArticle(text);
     case 'jsonfeed':
-      return parseJsonFeed(text);
+      return parseJsonFeed(json);
     case 'ninjs':
-      return parseNinjs(text);
+      return parseNinjs(json);
     case 'rss':
     case 'rdf':
     case 'atom':

@@ -1,4 +1,5 @@
 import { RejectedDocumentError } from '../../shared/errors.ts';
+import { MAX_ITEMS_PER_DOCUMENT } from './limits.ts';
 import type { ParsedDocument, RawItem } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -11,16 +12,21 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). */
-export function parseJsonFeed(text: string): ParsedDocument {
-  const doc = JSON.parse(text) as Json;
+/**
+ * JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), as JSON.parse gave it. Entries past
+ * MAX_ITEMS_PER_DOCUMENT are counted, not read.
+ */
+export function parseJsonFeed(value: unknown): ParsedDocument {
+  const doc = (isObject(value) ? value : {}) as Json;
   if (!Array.isArray(doc.items)) {
     throw new RejectedDocumentError('malformed-feed', 'JSON Feed has no "items" array');
   }
   const feedAuthors = collectAuthors(doc.authors ?? (doc.author ? [doc.author] : []));
   const items: RawItem[] = [];
   const itemErrors: ParsedDocument['itemErrors'] = [];
-  doc.items.forEach((entry, index) => {
+  const entries: unknown[] = doc.items.slice(0, MAX_ITEMS_PER_DOCUMENT);
+  const unreadItems = doc.items.length - entries.length;
+  entries.forEach((entry, index) => {
     if (!isObject(entry)) {
       itemErrors.push({ index, reason: 'item is not an object' });
       return;
@@ -66,7 +72,7 @@ export function parseJsonFeed(text: string): ParsedDocument {
     ...(str(doc.description) ? { description: str(doc.description) } : {}),
     ...(str(doc.language) ? { language: str(doc.language) } : {}),
   };
-  return { format: 'jsonfeed', feed, items, itemErrors };
+  return { format: 'jsonfeed', feed, items, itemErrors, ...(unreadItems > 0 ? { unreadItems } : {}) };
 }
 
 function collectAuthors(value: unknown): string[] {

@@ -43,8 +43,8 @@ function names(list: unknown): string[] {
  * (`headline`, `body_html`, lower-case dates), 2.x (`headlines`, `bodies`) and
  * 3.x (camelCase dates, `by`) are all read.
  */
-export function parseNinjs(text: string): ParsedDocument {
-  const doc = JSON.parse(text) as Json;
+export function parseNinjs(value: unknown): ParsedDocument {
+  const doc = (typeof value === 'object' && value !== null ? value : {}) as Json;
   const uri = str(doc.uri);
   if (!uri) throw new RejectedDocumentError('malformed-ninjs', 'ninjs document has no uri');
   const html = firstValue(doc.bodies, 'text/html') ?? field(doc, 'body_html');

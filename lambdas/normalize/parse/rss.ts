@@ -2,7 +2,15 @@ import type { FeedMeta } from '../../shared/envelope.ts';
 import { ATOM, NS, RSS_CORE } from './namespaces.ts';
 import type { ParsedDocument, RawItem } from './types.ts';
 import { atomText, rssHtml, textValue as value } from './xml-text.ts';
-import { attr, childElements, firstChild, isElement, resolveUrl, type XmlElement } from './xml-tree.ts';
+import {
+  attr,
+  childElements,
+  firstChild,
+  isElement,
+  resolveUrl,
+  unreadChildren,
+  type XmlElement,
+} from './xml-tree.ts';
 
 const DC = new Set<string>([NS.dc]);
 const DCTERMS = new Set<string>([NS.dcterms]);
@@ -177,5 +185,14 @@ export function readRss(root: XmlElement, format: 'rss' | 'rdf'): ParsedDocument
     ['lastBuildDate', core],
     ['date', DC],
   ]);
-  return { format, feed, items, itemErrors, ...(feedDate ? { feedDate } : {}) };
+  const unreadItems =
+    unreadChildren(channel, 'item', core) + (channel === root ? 0 : unreadChildren(root, 'item', core));
+  return {
+    format,
+    feed,
+    items,
+    itemErrors,
+    ...(feedDate ? { feedDate } : {}),
+    ...(unreadItems > 0 ? { unreadItems } : {}),
+  };
 }

@@ -41,6 +41,12 @@ export interface ParsedDocument {
   readonly items: RawItem[];
   /** Entries that could not be read; the rest of the document still goes on. */
   readonly itemErrors: ItemError[];
+  /**
+   * Entries after the first MAX_ITEMS_PER_DOCUMENT (parse/limits.ts), counted but never read, so that
+   * they never take memory or time; absent when there were none. The entries read are those in
+   * `items` and `itemErrors`.
+   */
+  readonly unreadItems?: number;
 }
 
 export interface ParseHints {

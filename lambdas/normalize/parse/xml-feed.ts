@@ -2,6 +2,7 @@ import type { SourceFormat } from '../../shared/envelope.ts';
 import { RejectedDocumentError } from '../../shared/errors.ts';
 import { readAtom } from './atom.ts';
 import { stripDoctype } from './dtd.ts';
+import { MAX_ITEMS_PER_DOCUMENT } from './limits.ts';
 import { ATOM, NS } from './namespaces.ts';
 import { readRss } from './rss.ts';
 import type { ParsedDocument } from './types.ts';
@@ -20,7 +21,8 @@ function rootElement(document: XmlElement): XmlElement {
  */
 export function parseXmlFeed(xml: string, detected: SourceFormat, location?: string): ParsedDocument {
   const text = stripDoctype(xml).text;
-  const root = rootElement(readXmlTree(text, new Map(), location));
+  const options = { location, maxEntries: MAX_ITEMS_PER_DOCUMENT };
+  const root = rootElement(readXmlTree(text, options));
   const name = root.local.toLowerCase();
   if (name === 'rss') return readRss(root, 'rss');
   if (name === 'rdf') return readRss(root, 'rdf');
@@ -28,7 +30,7 @@ export function parseXmlFeed(xml: string, detected: SourceFormat, location?: str
   if (name === 'feed') {
     // An Atom feed under a namespace of its producer's invention: read it again with that URI taken as Atom.
     const atom = attr(root, 'version')?.trim() === '0.3' ? NS.atom03 : NS.atom10;
-    return readAtom(rootElement(readXmlTree(text, new Map([[root.ns, atom]]), location)));
+    return readAtom(rootElement(readXmlTree(text, { ...options, aliases: new Map([[root.ns, atom]]) })));
   }
   if (name === 'channel') return readRss(root, detected === 'rdf' ? 'rdf' : 'rss');
   throw new RejectedDocumentError('unknown-xml', `XML root element <${root.qname}> is not RSS, RDF or Atom`);

@@ -30,11 +30,23 @@ export interface XmlElement {
   /** Effective xml:lang. */
   readonly lang: string | undefined;
   readonly scope: ReadonlyMap<string, string>;
+  /**
+   * Entries (see `readXmlTree`'s `maxEntries`) among this element's children that were counted but
+   * not built, by `entryKey`. Absent when there were none.
+   */
+  unread?: Map<string, number>;
 }
 
 export type XmlNode = XmlElement | XmlText;
 
 const MAX_DEPTH = 256;
+/**
+ * Elements, attributes and text runs read at most, outside entries past the limit. Each costs a few
+ * hundred bytes in the tree (and attributes as much in htmlparser2's own object first), so a 20 MB
+ * document of empty elements would need over a gigabyte; this is some 150 MB. The largest real feed we
+ * hold has under a thousand nodes, and 5,000 entries of 100 nodes each would still fit.
+ */
+const MAX_NODES = 500_000;
 
 /** Resolves a reference against a base; leaves it as written if either is not a usable URL. */
 export function resolveUrl(reference: string, base: string | undefined): string {
@@ -62,6 +74,24 @@ function lookup(
   return aliases.get(uri) ?? uri;
 }
 
+export interface XmlTreeOptions {
+  /** Reads one namespace URI as another (a feed that invented its own URI for Atom is still Atom). */
+  readonly aliases?: ReadonlyMap<string, string>;
+  /** Base URL of the whole document, when known. */
+  readonly location?: string;
+  /**
+   * Entries built at most: elements named `item` or `entry` just under the root element or under one of
+   * its children, where RSS, RDF and Atom keep theirs. Later ones are counted in their parent's
+   * `unread`, and nothing inside them is built.
+   */
+  readonly maxEntries?: number;
+}
+
+const ENTRY_NAMES = new Set(['item', 'entry']);
+
+/** The key of `XmlElement.unread` for entries with this local name and namespace. */
+const entryKey = (local: string, ns: string): string => `${local} ${ns}`;
+
 /**
  * Reads XML into a small namespace-resolved tree with xml:base and xml:lang
  * already worked out per element.
@@ -74,14 +104,12 @@ function lookup(
  * that XHTML content can be re-serialised exactly as written; text is decoded
  * on reading (see `decodeEntities`).
  *
- * `aliases` reads one namespace URI as another (a feed that invented its own
- * URI for Atom is still Atom).
+ * The tree costs a few hundred bytes a node, so a 20 MB feed of tiny items would need gigabytes:
+ * `maxEntries` keeps it to the entries that will be processed, and past MAX_NODES the document is
+ * rejected.
  */
-export function readXmlTree(
-  xml: string,
-  aliases: ReadonlyMap<string, string> = new Map(),
-  location?: string,
-): XmlElement {
+export function readXmlTree(xml: string, options: XmlTreeOptions = {}): XmlElement {
+  const { aliases = new Map<string, string>(), location, maxEntries = Number.POSITIVE_INFINITY } = options;
   const rootScope = new Map<string, string>([['xml', NS.xml]]);
   const document: XmlElement = {
     kind: 'element',
@@ -96,18 +124,46 @@ export function readXmlTree(
   };
   const stack: XmlElement[] = [document];
   let cdata = false;
+  /** Open elements inside an entry past `maxEntries`, the entry included: read, not built. */
+  let unreadDepth = 0;
+  let entries = 0;
   let skippedDepth = 0;
   let tooDeep = false;
+  let nodes = 0;
+  let countAttributes = true;
+  // stack is [document, root, child of root, ...]: entries are children of the root or of one of its children.
+  const isEntryPlace = () => stack.length === 2 || stack.length === 3;
+  /** Counts a node about to be built; false (and reading stops) once there are too many. */
+  const build = (): boolean => {
+    if (++nodes <= MAX_NODES) return true;
+    parser.pause();
+    return false;
+  };
   const parser = new Parser(
     {
+      onopentagname(name) {
+        // Attributes are counted as htmlparser2 reads them, before it gathers them into one object for
+        // onopentag; those of an element that will not be built do not count.
+        countAttributes =
+          skippedDepth === 0 &&
+          unreadDepth === 0 &&
+          !(entries >= maxEntries && isEntryPlace() && ENTRY_NAMES.has(split(name)[1]));
+      },
+      onattribute() {
+        if (countAttributes) build();
+      },
       onopentag(name, attribs) {
         const parent = stack[stack.length - 1] ?? document;
-        if (stack.length > MAX_DEPTH || skippedDepth > 0) {
+        if (stack.length + unreadDepth > MAX_DEPTH || skippedDepth > 0) {
           tooDeep = true;
           skippedDepth++;
           // The document is rejected below whatever follows: stop reading it, since htmlparser2's own
           // stack of open elements makes each deeper level dearer than the last.
           parser.pause();
+          return;
+        }
+        if (unreadDepth > 0) {
+          unreadDepth++;
           return;
         }
         // Elements share their parent's scope unless they declare namespaces of their own.
@@ -121,23 +177,36 @@ export function readXmlTree(
             own.set(key === 'xmlns' ? '' : key.slice(6), decodeEntities(value).trim());
           scope = own;
         }
+        const [prefix, local] = split(name);
+        const ns = lookup(scope, prefix ?? '', aliases);
+        if (isEntryPlace() && ENTRY_NAMES.has(local) && entries++ >= maxEntries) {
+          const unread = parent.unread ?? new Map<string, number>();
+          const key = entryKey(local, ns);
+          unread.set(key, (unread.get(key) ?? 0) + 1);
+          parent.unread = unread;
+          unreadDepth = 1;
+          return;
+        }
+        if (!build()) {
+          unreadDepth = 1;
+          return;
+        }
         const attrs: XmlAttr[] = [];
         for (const [key, value] of Object.entries(attribs)) {
           if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-          const [prefix, local] = split(key);
+          const [attrPrefix, attrLocal] = split(key);
           attrs.push({
-            ns: prefix === undefined ? '' : lookup(scope, prefix, aliases),
-            local,
+            ns: attrPrefix === undefined ? '' : lookup(scope, attrPrefix, aliases),
+            local: attrLocal,
             qname: key,
             value: decodeEntities(value),
           });
         }
-        const [prefix, local] = split(name);
         const xmlBase = attrs.find((a) => a.ns === NS.xml && a.local === 'base')?.value;
         const xmlLang = attrs.find((a) => a.ns === NS.xml && a.local === 'lang')?.value.trim();
         const element: XmlElement = {
           kind: 'element',
-          ns: lookup(scope, prefix ?? '', aliases),
+          ns,
           local,
           qname: name,
           attrs,
@@ -151,10 +220,11 @@ export function readXmlTree(
       },
       onclosetag() {
         if (skippedDepth > 0) skippedDepth--;
+        else if (unreadDepth > 0) unreadDepth--;
         else if (stack.length > 1) stack.pop();
       },
       ontext(data) {
-        if (skippedDepth > 0) return;
+        if (skippedDepth > 0 || unreadDepth > 0 || !build()) return;
         const parent = stack[stack.length - 1] ?? document;
         parent.children.push({ kind: 'text', raw: data, cdata });
       },
@@ -170,6 +240,12 @@ export function readXmlTree(
   parser.end(xml);
   if (tooDeep) {
     throw new RejectedDocumentError('too-deep', `XML nesting deeper than ${MAX_DEPTH} elements`);
+  }
+  if (nodes > MAX_NODES) {
+    throw new RejectedDocumentError(
+      'too-many-nodes',
+      `XML has more than ${MAX_NODES} elements, attributes and text runs: too many to read`,
+    );
   }
   return document;
 }
@@ -199,4 +275,12 @@ export function firstChild(
 
 export function attr(element: XmlElement, local: string, ns = ''): string | undefined {
   return element.attrs.find((a) => a.local === local && a.ns === ns)?.value;
+}
+
+/** Entries matching a local name in one of the given namespaces that were counted but not built. */
+export function unreadChildren(parent: XmlElement, local: string, namespaces: ReadonlySet<string>): number {
+  if (!parent.unread) return 0;
+  let count = 0;
+  for (const ns of namespaces) count += parent.unread.get(entryKey(local, ns)) ?? 0;
+  return count;
 }

@@ -116,11 +116,11 @@ describe('sanitize: embeds, trackers and links', () => {
 });
 
 describe('sanitize: hostile shapes', () => {
-  it('flattens nesting deeper than any article needs, keeping the text', () => {
-    const depth = 20_000;
+  it('flattens nesting deeper than any article needs, keeping the text (deeper still is refused: html-limits)', () => {
+    const depth = 90;
     const html = `${'<div><span>'.repeat(depth)}deep text${'</span></div>'.repeat(depth)}`;
     const body = new HtmlBody(sanitize(html, BASE).html);
     expect(body.text()).toBe('deep text');
-    expect((body.html().match(/<div>/g) ?? []).length).toBeLessThanOrEqual(100);
+    expect((body.html().match(/<(?:div|span)>/g) ?? []).length).toBeLessThanOrEqual(100);
   });
 });

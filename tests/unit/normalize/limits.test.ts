@@ -2,6 +2,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { MAX_ITEMS_PER_DOCUMENT, normalizeDocument } from '../../../lambdas/normalize/document.ts';
 import { decodeDocument } from '../../../lambdas/normalize/parse/decode.ts';
+import { parseDocument as parseFeed } from '../../../lambdas/normalize/parse/index.ts';
 import { processOffline } from '../../../local/offline.ts';
 
 const arrival = (bytes: Uint8Array) => ({
@@ -27,6 +28,59 @@ describe('limits that keep one hostile document from hurting the rest', () => {
       index: MAX_ITEMS_PER_DOCUMENT,
       reason: `document has ${count} items; only the first ${MAX_ITEMS_PER_DOCUMENT} are processed (3 not)`,
     });
+  });
+
+  const count = MAX_ITEMS_PER_DOCUMENT + 3;
+  const many = (entry: (i: number) => string) => Array.from({ length: count }, (_, i) => entry(i)).join('');
+  it.each([
+    [
+      'RSS',
+      `<rss version="2.0"><channel><title>Many</title>${many((i) => `<item><guid>g${i}</guid><title>Item ${i}</title></item>`)}</channel></rss>`,
+    ],
+    [
+      'RDF',
+      `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>Many</title></channel>${many((i) => `<item rdf:about="https://many.example/${i}"><title>Item ${i}</title></item>`)}</rdf:RDF>`,
+    ],
+    [
+      'Atom',
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>Many</title>${many((i) => `<entry><id>g${i}</id><title>Item ${i}</title></entry>`)}</feed>`,
+    ],
+    [
+      'JSON Feed',
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Many',
+        items: Array.from({ length: count }, (_, i) => ({ id: `g${i}`, title: `Item ${i}` })),
+      }),
+    ],
+  ])(
+    '%s: reads only the first MAX_ITEMS_PER_DOCUMENT entries, counting the others exactly',
+    async (_, feed) => {
+      const parsed = await parseFeed(Buffer.from(feed));
+      expect(parsed.items).toHaveLength(MAX_ITEMS_PER_DOCUMENT);
+      expect(parsed.items.at(-1)?.title?.value).toBe(`Item ${MAX_ITEMS_PER_DOCUMENT - 1}`);
+      expect(parsed.unreadItems).toBe(3);
+      const result = await normalizeDocument(arrival(Buffer.from(feed)), 'b'.repeat(64));
+      expect(result.envelopes).toHaveLength(MAX_ITEMS_PER_DOCUMENT);
+      expect(result.itemErrors).toEqual([
+        {
+          index: MAX_ITEMS_PER_DOCUMENT,
+          reason: `document has ${count} items; only the first ${MAX_ITEMS_PER_DOCUMENT} are processed (3 not)`,
+        },
+      ]);
+    },
+  );
+
+  it('reads a feed of exactly MAX_ITEMS_PER_DOCUMENT entries whole, with nothing to report', async () => {
+    const items = Array.from(
+      { length: MAX_ITEMS_PER_DOCUMENT },
+      (_, i) => `<item><title>Item ${i}</title></item>`,
+    );
+    const feed = Buffer.from(`<rss><channel><title>Full</title>${items.join('')}</channel></rss>`);
+    const parsed = await parseFeed(feed);
+    expect(parsed.items).toHaveLength(MAX_ITEMS_PER_DOCUMENT);
+    expect(parsed.unreadItems).toBeUndefined();
+    expect((await normalizeDocument(arrival(feed), 'c'.repeat(64))).itemErrors).toEqual([]);
   });
 
   it('does not believe a UTF-16 label on bytes that are plainly not UTF-16', () => {

@@ -39,12 +39,12 @@ describe('normalizeItem: furniture lifted out of an HTML body', () => {
 });
 
 describe('normalizeItem: escaped markup and hidden characters', () => {
-  it('keeps escaped markup in a text title as text', () => {
+  it('keeps markup in a text title as text, but for tags that could run script', () => {
     const item = normalizeItem(
-      raw({ title: { value: '<script>alert(1)</script> in a title', type: 'text' } }),
+      raw({ title: { value: '<b>bold</b>, x < y <script>alert(1)</script> in a title', type: 'text' } }),
       context,
     );
-    expect(item.headline).toBe('<script>alert(1)</script> in a title');
+    expect(item.headline).toBe('<b>bold</b>, x < y in a title');
   });
 
   it('reads an HTML title as HTML: tags and script code gone, escaped markup kept as text', () => {
@@ -57,11 +57,11 @@ describe('normalizeItem: escaped markup and hidden characters', () => {
 
   it('escapes text bodies again when it builds their HTML', () => {
     const item = normalizeItem(
-      raw({ content: { value: 'Use <script> wisely & well.', type: 'text' } }),
+      raw({ content: { value: 'Use <canvas> wisely & well.', type: 'text' } }),
       context,
     );
-    expect(item.bodyText).toBe('Use <script> wisely & well.');
-    expect(item.bodyHtml).toBe('<p>Use &lt;script&gt; wisely &amp; well.</p>');
+    expect(item.bodyText).toBe('Use <canvas> wisely & well.');
+    expect(item.bodyHtml).toBe('<p>Use &lt;canvas&gt; wisely &amp; well.</p>');
   });
 
   it('removes bidi overrides and zero-width characters from titles, names and identifiers', () => {
@@ -80,6 +80,16 @@ describe('normalizeItem: escaped markup and hidden characters', () => {
       'Jane Doe',
       'World',
     ]);
+  });
+
+  it('does not publish a guid holding a tag that could run script, yet still tells such items apart', () => {
+    const one = normalizeItem(raw({ guid: '<img src=x onerror=alert(1)>' }), context);
+    const two = normalizeItem(raw({ guid: '<img src=x onerror=alert(2)>' }), context);
+    expect([one.guid, two.guid]).toEqual([undefined, undefined]);
+    expect(one.identity).not.toBe(two.identity);
+    expect(normalizeItem(raw({ guid: 'tag:news.example,2024:<b>1</b>' }), context).guid).toBe(
+      'tag:news.example,2024:<b>1</b>',
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDocument } from '../../../lambdas/normalize/parse/index.ts';
 import { RejectedDocumentError } from '../../../lambdas/shared/errors.ts';
 import { feedFixture, utf8 } from './fixtures.ts';
@@ -64,5 +64,26 @@ describe('JSON Feed and ninjs reading', () => {
     await expect(parseDocument(utf8('{"uri": "u", "headline": ""}'))).rejects.toThrow(
       /neither a headline nor a body/,
     );
+  });
+
+  it('parses the document once: detecting the format hands its JSON on', async () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      await parseDocument(feedFixture('jsonfeed-11.json'));
+      await parseDocument(utf8('{"uri": "u", "headline": "One"}'));
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('refuses JSON of more values than it can hold, before parsing it, with a typed reason', async () => {
+    const empties = `{"version":"https://jsonfeed.org/version/1.1","items":[${'{},'.repeat(600_000)}{}]}`;
+    const attempt = parseDocument(utf8(empties));
+    await expect(attempt).rejects.toBeInstanceOf(RejectedDocumentError);
+    await expect(attempt).rejects.toMatchObject({ code: 'too-many-values' });
+    // Longer still, but of fewer values: read (its items capped as ever).
+    const few = `{"version":"https://jsonfeed.org/version/1.1","items":[${'{"title":"a title of some length, no more"},'.repeat(100_000)}{}]}`;
+    expect((await parseDocument(utf8(few))).items).toHaveLength(5_000);
   });
 });
