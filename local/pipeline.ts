@@ -313,7 +313,16 @@ export class LocalPipeline {
     if (token) throw new Error(`more than ${MAX_REPORT_PAGES} pages of decision reports under ${prefix}`);
     const decisions = new Map<number, ItemDecision>();
     for (const key of keys) {
-      const report = await this.readReport<DecisionReport>(key);
+      let report: DecisionReport | undefined;
+      try {
+        report = await this.readReport<DecisionReport>(key);
+      } catch (error) {
+        // s3rver writes objects in place, so one cut by an emulator restart is left truncated (S3's PUT is
+        // atomic and never does this). Its batch failed and was retried, which wrote the decisions again
+        // under another object; a decision found nowhere else still shows up as missing.
+        if (error instanceof SyntaxError) continue;
+        throw error;
+      }
       for (const decision of report?.decisions ?? []) decisions.set(decision.index, decision);
     }
     return decisions;
