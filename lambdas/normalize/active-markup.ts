@@ -1,3 +1,4 @@
+import { VOID_ELEMENTS } from './html-elements.ts';
 import { decodeEntities } from './parse/entities.ts';
 import { cleanInline, cleanProse, toParagraphs } from './text.ts';
 
@@ -34,22 +35,6 @@ const ACTIVE_ELEMENTS = new Set([
 ]);
 /** Active elements whose content is code, not text: it goes with them. */
 const CODE_ELEMENTS = new Set(['script', 'style']);
-/** Elements without an end tag, so never waiting for one. */
-const VOID_ELEMENTS = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
 const SCRIPT_URL = /^(?:javascript|vbscript|data):/i;
 // Browsers drop ASCII whitespace and C0 controls inside a URL's scheme, and read "&#106" without its ";".
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what is removed

@@ -1,23 +1,8 @@
+import { VOID_ELEMENTS } from '../html-elements.ts';
 import { decodeEntities, escapeHtml } from './entities.ts';
 import { NS } from './namespaces.ts';
 import type { RawText } from './types.ts';
 import { attr, isElement, type XmlElement, type XmlNode } from './xml-tree.ts';
-
-const VOID_ELEMENTS = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
 
 /** The element's text, character data only, entities decoded (markup of children dropped). */
 export function textOf(element: XmlElement): string {
