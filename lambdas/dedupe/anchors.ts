@@ -28,8 +28,3 @@ export function firstSharedAnchor(own: Uint32Array, other: Uint32Array): number 
   const theirs = new Set(other);
   return own.find((value) => theirs.has(value));
 }
-
-/** Lower bound on the chance that a pair with Jaccard `jaccard` shares an anchor. */
-export function candidateLowerBound(jaccard: number, anchors: number): number {
-  return 1 - (1 - jaccard) ** anchors;
-}

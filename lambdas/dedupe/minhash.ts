@@ -122,11 +122,6 @@ export class MinHasher {
     }
     return { signature, shingles: shingles.size, anchors: bottomDistinct(firsts, anchorCount) };
   }
-
-  /** xxHash64 of raw bytes as 16 hex digits: band keys. */
-  hashBytes(bytes: Uint8Array, seed: number): string {
-    return this.#api.h64Raw(bytes, BigInt(seed)).toString(16).padStart(16, '0');
-  }
 }
 
 /** The `count` smallest distinct values, ascending. */

@@ -1,10 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  anchorKey,
-  anchorKeys,
-  candidateLowerBound,
-  firstSharedAnchor,
-} from '../../../lambdas/dedupe/anchors.ts';
+import { anchorKey, anchorKeys, firstSharedAnchor } from '../../../lambdas/dedupe/anchors.ts';
 import { MinHasher } from '../../../lambdas/dedupe/minhash.ts';
 
 let hasher: MinHasher;
@@ -58,11 +53,5 @@ describe('anchors', () => {
   it('key the index by value, the same on every machine', () => {
     expect(anchorKey(0xab)).toBe('anchor#000000ab');
     expect(anchorKeys(Uint32Array.from([1, 0xffffffff]))).toEqual(['anchor#00000001', 'anchor#ffffffff']);
-  });
-
-  it('make likely candidates of similar pairs', () => {
-    expect(candidateLowerBound(0.4, 6)).toBeCloseTo(1 - 0.6 ** 6, 10);
-    expect(candidateLowerBound(0.5, 6)).toBeGreaterThan(0.98);
-    expect(candidateLowerBound(0.01, 6)).toBeLessThan(0.06);
   });
 });

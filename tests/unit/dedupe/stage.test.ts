@@ -35,7 +35,7 @@ function harness(duplicatePolicy: DuplicatePolicy, options: { failWrites?: boole
     detector: NearDuplicateDetector.create(),
     next: { send: async (envelopes) => void forwarded.push(...envelopes) },
     deadLetters: { send: async (_record, error) => void rejected.push(error.code) },
-    logger: createLogger('dedupe', 'ERROR'),
+    logger: createLogger('dedupe', 'SILENT'),
     duplicatePolicy,
     lookbackDays: 30,
     clock: () => new Date('2024-05-01T12:00:00Z'),
