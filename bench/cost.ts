@@ -98,7 +98,7 @@ export class RequestCounter {
       ((output.Messages as unknown[] | undefined)?.length ?? 0) === 0
     )
       return;
-    const { billable, units } = classify(service, command, input);
+    const { billable, units } = classify(service, command, input, output);
     const key = `${service} ${command.replace(/Command$/, '')}`;
     const tally = this.tallies.get(key) ?? { requests: 0, units: 0, billable };
     tally.requests++;
@@ -111,6 +111,7 @@ function classify(
   service: string,
   command: string,
   input: Record<string, unknown>,
+  output: Record<string, unknown>,
 ): { billable: Billable; units: number } {
   if (service === 'sqs') {
     if (command === 'SendMessageBatchCommand') {
@@ -137,7 +138,15 @@ function classify(
       units: Object.values(items ?? {}).reduce((sum, t) => sum + (t.Keys?.length ?? 0), 0),
     };
   }
-  if (command === 'GetItemCommand' || command === 'QueryCommand') return { billable: 'ddb-read', units: 1 };
+  if (command === 'GetItemCommand') return { billable: 'ddb-read', units: 1 };
+  // A consistent query: one unit per started 4 KB of what it read, at least one.
+  if (command === 'QueryCommand') {
+    const bytes = ((output.Items as Record<string, unknown>[] | undefined) ?? []).reduce(
+      (sum, item) => sum + itemBytes(item) - 3,
+      0,
+    );
+    return { billable: 'ddb-read', units: Math.max(1, Math.ceil(bytes / 4096)) };
+  }
   if (command === 'BatchWriteItemCommand') {
     const items = input.RequestItems as Record<string, unknown[]> | undefined;
     return { billable: 'ddb-write', units: Object.values(items ?? {}).reduce((sum, t) => sum + t.length, 0) };

@@ -134,7 +134,7 @@ function syntheticIndex(reports: number, detector: NearDuplicateDetector, pool: 
         const report = slots[bucket * capacity + (k % capacity)] as number;
         entries.push({ fingerprint: fingerprints[report] as string, expiresAt });
       }
-      index.preloadBucket({ pk: anchorKey(bucket), entries, revision: count });
+      index.preloadBucket({ pk: anchorKey(bucket), entries });
     }
   }
   return index;

@@ -28,3 +28,10 @@ export function firstSharedAnchor(own: Uint32Array, other: Uint32Array): number 
   const theirs = new Set(other);
   return own.find((value) => theirs.has(value));
 }
+
+/** The anchor value an index key names (the inverse of `anchorKey`). */
+export function anchorOfKey(key: string): number {
+  const match = /^anchor#([0-9a-f]{8})$/.exec(key);
+  if (!match?.[1]) throw new RangeError(`not an anchor key: ${key}`);
+  return Number.parseInt(match[1], 16);
+}

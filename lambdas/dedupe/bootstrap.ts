@@ -6,7 +6,9 @@ import { createDeadLetterSink } from '../shared/dead-letters.ts';
 import { createEnvelopeQueue } from '../shared/envelope-queue.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
-import { DynamoDedupeIndex } from './dynamo-index.ts';
+import { DynamoAnchorLog } from './anchor-log.ts';
+import { DynamoRecordStore } from './dynamo-records.ts';
+import { LoggedDedupeIndex } from './logged-index.ts';
 import { NearDuplicateDetector } from './near.ts';
 import { createDedupeHandler } from './stage.ts';
 
@@ -20,7 +22,11 @@ export function bootstrapDedupe(config: DedupeConfig, options: DedupeBootstrapOp
   const clients = options.clients ?? createAwsClients(config.aws, { tracer: options.tracer });
   return createDedupeHandler({
     s3: clients.s3,
-    index: new DynamoDedupeIndex(clients.dynamodb, config.indexTable),
+    index: new LoggedDedupeIndex({
+      records: new DynamoRecordStore(clients.dynamodb, config.indexTable),
+      log: new DynamoAnchorLog(clients.dynamodb, config.indexTable),
+      lookbackDays: config.lookbackDays,
+    }),
     // Compiled once per cold start; the first record awaits it.
     detector: NearDuplicateDetector.create(),
     next: createEnvelopeQueue({

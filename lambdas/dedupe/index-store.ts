@@ -9,8 +9,8 @@ import { sha256Hex } from '../shared/hash.ts';
  *    filed under that anchor (anchors.ts).
  * Record writes are conditional so that of two concurrent copies exactly one
  * becomes "first"; a claimant may re-write its own record, which makes a
- * redelivered message idempotent. Bucket writes are conditional on the
- * bucket's revision, so concurrent appends are never lost.
+ * redelivered message idempotent. Buckets live in memory, fed by a shared log
+ * (logged-index.ts): one write per batch instead of one per anchor.
  */
 
 /** What a near-duplicate decision matched, kept so a redelivery gets the same answer. */
@@ -54,8 +54,6 @@ export interface AnchorBucket {
   readonly pk: string;
   /** Oldest first; never more than the index's bucket capacity. */
   readonly entries: readonly BucketEntry[];
-  /** Incremented by every write: the condition that keeps concurrent appends. */
-  readonly revision: number;
 }
 
 export interface Lookup {
@@ -63,13 +61,10 @@ export interface Lookup {
   readonly buckets: Map<string, AnchorBucket>;
 }
 
-export interface DedupeIndex {
-  /** Entries a bucket keeps: the latest stories on one band value. Bounds every look-up. */
-  readonly bucketCapacity: number;
+/** The records of the index: exact bodies and items' latest versions, each under its own key. */
+export interface RecordStore {
   /** Looks up several keys in one round trip; expired records are treated as absent. */
   getMany(pks: readonly string[], nowSeconds: number): Promise<Map<string, IndexRecord>>;
-  /** Records and LSH buckets in one round trip (two when a request exceeds 100 keys); expired entries left out. */
-  lookup(recordKeys: readonly string[], bucketKeys: readonly string[], nowSeconds: number): Promise<Lookup>;
   /**
    * Writes the record unless another claimant holds the key; returns the
    * holder when it lost. `replacing` names the one holder this write may
@@ -79,10 +74,17 @@ export interface DedupeIndex {
   claim(record: IndexRecord, nowSeconds: number, replacing?: string): Promise<IndexRecord | undefined>;
   /** Writes an item's record if its version is newer than the stored one, or it is the same claimant's. */
   putVersion(record: IndexRecord, nowSeconds: number): Promise<boolean>;
+}
+
+export interface DedupeIndex extends RecordStore {
+  /** Entries a bucket keeps: the latest stories on one anchor value. Bounds every look-up. */
+  readonly bucketCapacity: number;
+  /** Records and anchor buckets, as one look-up; expired entries left out. */
+  lookup(recordKeys: readonly string[], bucketKeys: readonly string[], nowSeconds: number): Promise<Lookup>;
   /**
    * Appends the entry to each bucket (dropping expired and, past capacity, the
-   * oldest entries) and returns each bucket as written. `seen` holds buckets as
-   * just read, to save a read; a concurrent write is retried on a fresh read.
+   * oldest entries) and returns each bucket as written, holding every entry
+   * appended before this one. `seen` holds the buckets as just looked up.
    */
   appendToBuckets(
     pks: readonly string[],
@@ -90,6 +92,11 @@ export interface DedupeIndex {
     seen: ReadonlyMap<string, AnchorBucket>,
     nowSeconds: number,
   ): Promise<Map<string, AnchorBucket>>;
+  /**
+   * Makes the appends so far durable and visible to every other reader of the
+   * index. Called once a batch is decided, before any of it is passed on.
+   */
+  flush(): Promise<void>;
 }
 
 export const exactKey = (fingerprint: string): string => `exact#${fingerprint}`;
@@ -112,7 +119,7 @@ export function appendEntry(
 ): AnchorBucket | undefined {
   if (bucket?.entries.some((e) => e.fingerprint === entry.fingerprint)) return undefined;
   const live = (bucket?.entries ?? []).filter((e) => e.expiresAt > nowSeconds);
-  return { pk, entries: [...live, entry].slice(-capacity), revision: (bucket?.revision ?? 0) + 1 };
+  return { pk, entries: [...live, entry].slice(-capacity) };
 }
 
 /** A bucket as a reader should see it: expired entries left out. */

@@ -1,22 +1,24 @@
+import { AnchorBuckets } from './anchor-buckets.ts';
 import {
   type AnchorBucket,
-  appendEntry,
   type BucketEntry,
   DEFAULT_BUCKET_CAPACITY,
   type DedupeIndex,
   type IndexRecord,
   type Lookup,
-  liveBucket,
 } from './index-store.ts';
 
 /** The same contract in memory: for `syndicate parse`, unit tests and benchmarks at scale. */
 export class MemoryDedupeIndex implements DedupeIndex {
   readonly #records = new Map<string, IndexRecord>();
-  readonly #buckets = new Map<string, AnchorBucket>();
-  readonly bucketCapacity: number;
+  readonly #buckets: AnchorBuckets;
 
   constructor(options: { bucketCapacity?: number } = {}) {
-    this.bucketCapacity = options.bucketCapacity ?? DEFAULT_BUCKET_CAPACITY;
+    this.#buckets = new AnchorBuckets(options.bucketCapacity ?? DEFAULT_BUCKET_CAPACITY);
+  }
+
+  get bucketCapacity(): number {
+    return this.#buckets.capacity;
   }
 
   get size(): number {
@@ -46,12 +48,10 @@ export class MemoryDedupeIndex implements DedupeIndex {
     bucketKeys: readonly string[],
     nowSeconds: number,
   ): Promise<Lookup> {
-    const buckets = new Map<string, AnchorBucket>();
-    for (const pk of bucketKeys) {
-      const bucket = this.#buckets.get(pk);
-      if (bucket) buckets.set(pk, liveBucket(bucket, nowSeconds));
-    }
-    return { records: await this.getMany(recordKeys, nowSeconds), buckets };
+    return {
+      records: await this.getMany(recordKeys, nowSeconds),
+      buckets: this.#buckets.read(bucketKeys, nowSeconds),
+    };
   }
 
   async claim(record: IndexRecord, nowSeconds: number, replacing?: string): Promise<IndexRecord | undefined> {
@@ -74,20 +74,15 @@ export class MemoryDedupeIndex implements DedupeIndex {
     _seen: ReadonlyMap<string, AnchorBucket>,
     nowSeconds: number,
   ): Promise<Map<string, AnchorBucket>> {
-    const written = new Map<string, AnchorBucket>();
-    for (const pk of pks) {
-      const current = this.#buckets.get(pk);
-      const next = appendEntry(current, pk, entry, this.bucketCapacity, nowSeconds);
-      if (next) this.#buckets.set(pk, next);
-      const bucket = next ?? current;
-      if (bucket) written.set(pk, liveBucket(bucket, nowSeconds));
-    }
-    return written;
+    return this.#buckets.append(pks, entry, nowSeconds).written;
   }
+
+  /** Nothing to make durable: this index lives and dies with its process. */
+  async flush(): Promise<void> {}
 
   /** Loads a bucket as it is, for benchmarks that fill the index synthetically. */
   preloadBucket(bucket: AnchorBucket): void {
-    this.#buckets.set(bucket.pk, bucket);
+    this.#buckets.preload(bucket);
   }
 
   /** Loads a record as it is, for benchmarks that fill the index synthetically. */

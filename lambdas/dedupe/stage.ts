@@ -35,7 +35,7 @@ const DECISION_METRIC: Partial<Record<string, MetricName>> = {
 };
 
 /**
- * Dedupe: decide against the index, record the decision and its evidence next
+ * Dedupe: decide against the index, log the batch's new stories to it, record the decision and its evidence next
  * to the raw document (every decision, published or not; one S3 object per
  * batch and arrival), and pass on what consumers should see. Exact duplicates
  * are never passed on; near duplicates follow the deployment's policy.
@@ -46,8 +46,10 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
     logger: deps.logger,
     deadLetters: deps.deadLetters,
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
-    // Recorded before anything is passed on: a decision that reached consumers is always on record.
+    // Recorded before anything is passed on: a story that reached consumers is always in the index
+    // other instances read, and its decision always on record.
     async flushGathered(gathered) {
+      await deps.index.flush();
       await writeDecisionReports(deps.s3, gathered);
       await deps.next.send(gathered.flatMap((g) => (g.forward ? [g.forward] : [])));
     },

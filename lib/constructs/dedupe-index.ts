@@ -42,9 +42,15 @@ export class DedupeIndex extends Construct {
     });
   }
 
-  /** What dedupe does: batch and single consistent reads, conditional puts. */
+  /** What dedupe does: batch and single consistent reads, conditional puts, and reading the anchor log. */
   grantDedupe(grantee: iam.IGrantable): iam.Grant {
-    return this.#grant(grantee, 'dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem');
+    return this.#grant(
+      grantee,
+      'dynamodb:BatchGetItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+    );
   }
 
   /** What the push endpoint's replay guard does: conditional puts only. */

@@ -35,7 +35,7 @@ describe('each function holds only what its stage needs', () => {
         BASE,
         CONSUME,
         ['sqs:SendMessage', 's3:GetObject', 's3:PutObject'],
-        ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
+        ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
       ),
     ],
     ['tag', sorted(BASE, CONSUME, ['sqs:SendMessage', 's3:GetObject', 's3:PutObject'])],

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DynamoAnchorLog } from '../../lambdas/dedupe/anchor-log.ts';
 import { decideDuplicate } from '../../lambdas/dedupe/decide.ts';
 import type { ItemDecision } from '../../lambdas/dedupe/decision-reports.ts';
-import { DynamoDedupeIndex } from '../../lambdas/dedupe/dynamo-index.ts';
+import { DynamoRecordStore } from '../../lambdas/dedupe/dynamo-records.ts';
 import type { DedupeIndex } from '../../lambdas/dedupe/index-store.ts';
+import { LoggedDedupeIndex } from '../../lambdas/dedupe/logged-index.ts';
 import { NearDuplicateDetector } from '../../lambdas/dedupe/near.ts';
 import { ALT_ID_ROLES, DUPLICATE_OF_REL } from '../../lambdas/publish/ninjs.ts';
 import { rawDocumentKey } from '../../lambdas/shared/keys.ts';
@@ -71,6 +73,7 @@ function lookupBarrier(index: DedupeIndex, parties: number): DedupeIndex {
     claim: (record, now) => index.claim(record, now),
     putVersion: (record, now) => index.putVersion(record, now),
     appendToBuckets: (pks, entry, seen, now) => index.appendToBuckets(pks, entry, seen, now),
+    flush: () => index.flush(),
     async lookup(records, buckets, now) {
       const found = await index.lookup(records, buckets, now);
       arrived++;
@@ -188,10 +191,19 @@ describe('dedupe against the local emulators', () => {
     expect((await decisionOf(running, 'ledger', reverted.documentId)).decision).toBe('version');
   });
 
+  /** One Lambda instance's view of the pipeline's index, as bootstrapDedupe builds it. */
+  function instanceIndex(t: TestPipeline): LoggedDedupeIndex {
+    const { clients, resources } = t.pipeline;
+    return new LoggedDedupeIndex({
+      records: new DynamoRecordStore(clients.dynamodb, resources.table),
+      log: new DynamoAnchorLog(clients.dynamodb, resources.table),
+      lookbackDays: 30,
+    });
+  }
+
   it('lets exactly one of two concurrent copies through DynamoDB be first', async () => {
     running = await startTestPipeline();
-    const { pipeline } = running;
-    const index = new DynamoDedupeIndex(pipeline.clients.dynamodb, pipeline.resources.table);
+    const index = instanceIndex(running);
     const detector = await NearDuplicateDetector.create();
     const options = { detector, lookbackDays: 30, now: new Date() };
     const body = articleBody('nurse-strike');
@@ -214,5 +226,48 @@ describe('dedupe against the local emulators', () => {
     expect(near[0]?.outcome.storyId).toBe(near[1]?.outcome.storyId);
     // Neither saw the other when it looked: the later one learned of the earlier from the bucket it wrote.
     expect(near.find((d) => d.outcome.decision === 'near-duplicate')?.evidence.match?.concurrent).toBe(true);
+  });
+
+  it('finds a near copy another instance logged, and never lets both of a concurrent pair yield', async () => {
+    running = await startTestPipeline();
+    const detector = await NearDuplicateDetector.create();
+    const options = { detector, lookbackDays: 30, now: new Date() };
+    const [first, second] = [instanceIndex(running), instanceIndex(running)];
+    const body = articleBody('vaccine-clinic');
+    const copy = `KYIV, Ukraine — ${body}\n\nThis is a developing story and will be updated.`;
+
+    const original = await decideDuplicate(envelopeOf({ outlet: 'a', body, arrival: 'l1' }), {
+      ...options,
+      index: first,
+    });
+    // Not logged yet: the other instance cannot know of it, and both stories are published.
+    const unseen = await decideDuplicate(envelopeOf({ outlet: 'b', body: copy, arrival: 'l2' }), {
+      ...options,
+      index: second,
+    });
+    expect([original.outcome.decision, unseen.outcome.decision]).toEqual(['new', 'new']);
+    const strike = articleBody('nurse-strike');
+    const onlySecond = await decideDuplicate(envelopeOf({ outlet: 'b', body: strike, arrival: 'l5' }), {
+      ...options,
+      index: second,
+    });
+
+    await first.flush();
+    await second.flush();
+    const third = instanceIndex(running);
+    const reprint = await decideDuplicate(
+      envelopeOf({ outlet: 'c', body: `${copy}\n\nCopyright 2024, C.`, arrival: 'l3' }),
+      { ...options, index: third },
+    );
+    expect(reprint.outcome.decision).toBe('near-duplicate');
+    expect([original.outcome.storyId, unseen.outcome.storyId]).toContain(reprint.outcome.storyId);
+
+    // The first instance reads what the second logged on its next look-up.
+    const fourth = await decideDuplicate(
+      envelopeOf({ outlet: 'd', body: `LONDON — ${strike}\n\nReporting by D.`, arrival: 'l4' }),
+      { ...options, index: first },
+    );
+    expect(fourth.outcome.decision).toBe('near-duplicate');
+    expect(fourth.outcome.storyId).toBe(onlySecond.outcome.storyId);
   });
 });

@@ -2,63 +2,41 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionalPut } from '../shared/conditional-put.ts';
 import { TransientError } from '../shared/errors.ts';
-import {
-  type AnchorBucket,
-  appendEntry,
-  type BucketEntry,
-  DEFAULT_BUCKET_CAPACITY,
-  type DedupeIndex,
-  type IndexRecord,
-  type Lookup,
-  liveBucket,
-} from './index-store.ts';
+import type { IndexRecord, RecordStore } from './index-store.ts';
 
 const SORT_KEY = '-';
 const MAX_BATCH_GET_ATTEMPTS = 5;
-const MAX_BUCKET_WRITE_ATTEMPTS = 5;
 /** BatchGetItem's limit per request. */
 const BATCH_GET_KEYS = 100;
 
 type Item = Record<string, unknown>;
 
 /**
- * The index on DynamoDB: one table, `pk`/`sk` strings, `expiresAt` as the TTL
- * attribute. DynamoDB deletes expired items lazily (up to days late), so reads
- * filter on `expiresAt` themselves and the look-back window is exact.
+ * The index's records on DynamoDB: one table, `pk`/`sk` strings, `expiresAt`
+ * as the TTL attribute. DynamoDB deletes expired items lazily (up to days
+ * late), so reads filter on `expiresAt` themselves and the look-back window is
+ * exact.
  */
-export class DynamoDedupeIndex implements DedupeIndex {
+export class DynamoRecordStore implements RecordStore {
   readonly #doc: DynamoDBDocumentClient;
   readonly #table: string;
-  readonly bucketCapacity: number;
 
-  constructor(client: DynamoDBClient, table: string, options: { bucketCapacity?: number } = {}) {
+  constructor(client: DynamoDBClient, table: string) {
     this.#doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
     this.#table = table;
-    this.bucketCapacity = options.bucketCapacity ?? DEFAULT_BUCKET_CAPACITY;
   }
 
+  /** Consistent reads: a claim decided a moment ago elsewhere must be seen. */
   async getMany(pks: readonly string[], nowSeconds: number): Promise<Map<string, IndexRecord>> {
-    return (await this.lookup(pks, [], nowSeconds)).records;
-  }
-
-  async lookup(
-    recordKeys: readonly string[],
-    bucketKeys: readonly string[],
-    nowSeconds: number,
-  ): Promise<Lookup> {
-    const wanted = [...new Set([...recordKeys, ...bucketKeys])];
+    const wanted = [...new Set(pks)];
     const chunks: string[][] = [];
     for (let i = 0; i < wanted.length; i += BATCH_GET_KEYS) chunks.push(wanted.slice(i, i + BATCH_GET_KEYS));
     const items = (await Promise.all(chunks.map((chunk) => this.#batchGet(chunk)))).flat();
-    const bucketSet = new Set(bucketKeys);
     const records = new Map<string, IndexRecord>();
-    const buckets = new Map<string, AnchorBucket>();
     for (const item of items) {
-      const pk = item.pk as string;
-      if (bucketSet.has(pk)) buckets.set(pk, liveBucket(toBucket(item), nowSeconds));
-      else if ((item.expiresAt as number) > nowSeconds) records.set(pk, toRecord(item));
+      if ((item.expiresAt as number) > nowSeconds) records.set(item.pk as string, toRecord(item));
     }
-    return { records, buckets };
+    return records;
   }
 
   async #batchGet(pks: readonly string[]): Promise<Item[]> {
@@ -95,37 +73,6 @@ export class DynamoDedupeIndex implements DedupeIndex {
     );
   }
 
-  async appendToBuckets(
-    pks: readonly string[],
-    entry: BucketEntry,
-    seen: ReadonlyMap<string, AnchorBucket>,
-    nowSeconds: number,
-  ): Promise<Map<string, AnchorBucket>> {
-    const written = await Promise.all(
-      pks.map(async (pk): Promise<[string, AnchorBucket | undefined]> => {
-        let current = seen.get(pk);
-        for (let attempt = 0; attempt < MAX_BUCKET_WRITE_ATTEMPTS; attempt++) {
-          const next = appendEntry(current, pk, entry, this.bucketCapacity, nowSeconds);
-          if (!next) return [pk, current && liveBucket(current, nowSeconds)];
-          const expiresAt = Math.max(...next.entries.map((e) => e.expiresAt));
-          const ok = await this.#conditionalPut(
-            { pk, entries: next.entries, revision: next.revision, expiresAt },
-            current ? 'revision = :revision' : 'attribute_not_exists(pk)',
-            current ? { ':revision': current.revision } : undefined,
-          );
-          if (ok) return [pk, next];
-          // Another item was appended meanwhile: read the bucket again and append to that.
-          const fresh = await this.#get(pk);
-          current = fresh ? toBucket(fresh) : undefined;
-        }
-        throw new TransientError(`bucket ${pk} kept changing while appending`);
-      }),
-    );
-    const out = new Map<string, AnchorBucket>();
-    for (const [pk, bucket] of written) if (bucket) out.set(pk, bucket);
-    return out;
-  }
-
   async #get(pk: string): Promise<Item | undefined> {
     const result = await this.#doc.send(
       new GetCommand({ TableName: this.#table, Key: { pk, sk: SORT_KEY }, ConsistentRead: true }),
@@ -150,12 +97,4 @@ export class DynamoDedupeIndex implements DedupeIndex {
 function toRecord(item: Item): IndexRecord {
   const { sk: _sk, ...record } = item;
   return record as unknown as IndexRecord;
-}
-
-function toBucket(item: Item): AnchorBucket {
-  return {
-    pk: item.pk as string,
-    entries: (item.entries as BucketEntry[] | undefined) ?? [],
-    revision: (item.revision as number | undefined) ?? 0,
-  };
 }
