@@ -1,4 +1,4 @@
-import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -7,11 +7,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { bootstrapDedupe } from '../lambdas/dedupe/bootstrap.ts';
-import {
-  type DecisionReport,
-  decisionReportPrefix,
-  type ItemDecision,
-} from '../lambdas/dedupe/decision-reports.ts';
+import { DynamoDecisionLedger, type ItemDecision } from '../lambdas/dedupe/decision-reports.ts';
 import { bootstrapNormalize } from '../lambdas/normalize/bootstrap.ts';
 import { bootstrapPublish } from '../lambdas/publish/bootstrap.ts';
 import { resolveBody } from '../lambdas/shared/claim-check.ts';
@@ -27,9 +23,6 @@ import { EMULATOR_CREDENTIALS, type Emulators, startEmulators } from './emulator
 import { SqsEventSource } from './event-source.ts';
 import { type LocalResources, provision, STAGES, type Stage } from './provision.ts';
 import { S3NotificationBridge } from './s3-notifications.ts';
-
-/** Pages of 1,000 report objects read for one arrival: far above the 5,000 items a document may hold. */
-const MAX_REPORT_PAGES = 10;
 
 export interface LocalPipelineOptions {
   /** Where the raw archive and the index of earlier reports persist between runs. */
@@ -292,40 +285,13 @@ export class LocalPipeline {
     }
   }
 
-  /** Dedupe's decisions on one arrival's items, by item index (from every report object of that arrival). */
-  async readDecisions(
-    outlet: string,
-    documentId: string,
-    ingestionId: string,
-  ): Promise<Map<number, ItemDecision>> {
-    const prefix = decisionReportPrefix(outlet, documentId, ingestionId);
-    const keys: string[] = [];
-    let token: string | undefined;
-    // Bounded: an arrival has at most one object per batch of its items.
-    for (let page = 0; page < MAX_REPORT_PAGES; page++) {
-      const listed = await this.clients.s3.send(
-        new ListObjectsV2Command({ Bucket: this.resources.bucket, Prefix: prefix, ContinuationToken: token }),
-      );
-      keys.push(...(listed.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])));
-      token = listed.NextContinuationToken;
-      if (!token) break;
-    }
-    if (token) throw new Error(`more than ${MAX_REPORT_PAGES} pages of decision reports under ${prefix}`);
-    const decisions = new Map<number, ItemDecision>();
-    for (const key of keys) {
-      let report: DecisionReport | undefined;
-      try {
-        report = await this.readReport<DecisionReport>(key);
-      } catch (error) {
-        // s3rver writes objects in place, so one cut by an emulator restart is left truncated (S3's PUT is
-        // atomic and never does this). Its batch failed and was retried, which wrote the decisions again
-        // under another object; a decision found nowhere else still shows up as missing.
-        if (error instanceof SyntaxError) continue;
-        throw error;
-      }
-      for (const decision of report?.decisions ?? []) decisions.set(decision.index, decision);
-    }
-    return decisions;
+  /** Dedupe's decisions on one arrival's items, by item index (from every report of that arrival). */
+  readDecisions(outlet: string, documentId: string, ingestionId: string): Promise<Map<number, ItemDecision>> {
+    return new DynamoDecisionLedger(this.clients.dynamodb, this.resources.table).read(
+      outlet,
+      documentId,
+      ingestionId,
+    );
   }
 
   async stop(): Promise<void> {

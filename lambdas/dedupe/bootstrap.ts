@@ -7,6 +7,7 @@ import { createEnvelopeQueue } from '../shared/envelope-queue.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import { DynamoAnchorLog } from './anchor-log.ts';
+import { DynamoDecisionLedger } from './decision-reports.ts';
 import { DynamoRecordStore } from './dynamo-records.ts';
 import { LoggedDedupeIndex } from './logged-index.ts';
 import { NearDuplicateDetector } from './near.ts';
@@ -27,6 +28,7 @@ export function bootstrapDedupe(config: DedupeConfig, options: DedupeBootstrapOp
       log: new DynamoAnchorLog(clients.dynamodb, config.indexTable),
       lookbackDays: config.lookbackDays,
     }),
+    decisions: new DynamoDecisionLedger(clients.dynamodb, config.indexTable),
     // Compiled once per cold start; the first record awaits it.
     detector: NearDuplicateDetector.create(),
     next: createEnvelopeQueue({

@@ -7,13 +7,15 @@ import { type EnvelopeQueue, readEnvelope } from '../shared/envelope-queue.ts';
 import { METRICS, type MetricName, type StageMetrics } from '../shared/metrics.ts';
 import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage.ts';
 import { decideDuplicate } from './decide.ts';
-import { type GatheredDecision, writeDecisionReports } from './decision-reports.ts';
+import type { DecisionSink, GatheredDecision } from './decision-reports.ts';
 import type { DedupeIndex } from './index-store.ts';
 import type { NearDuplicateDetector } from './near.ts';
 
 export interface DedupeStageDeps {
   readonly s3: S3Client;
   readonly index: DedupeIndex;
+  /** Where every decision is recorded, published or not. */
+  readonly decisions: DecisionSink;
   /** A promise while xxhash-wasm compiles at cold start; awaited once it is needed. */
   readonly detector: NearDuplicateDetector | Promise<NearDuplicateDetector>;
   readonly next: EnvelopeQueue;
@@ -35,10 +37,10 @@ const DECISION_METRIC: Partial<Record<string, MetricName>> = {
 };
 
 /**
- * Dedupe: decide against the index, log the batch's new stories to it, record the decision and its evidence next
- * to the raw document (every decision, published or not; one S3 object per
- * batch and arrival), and pass on what consumers should see. Exact duplicates
- * are never passed on; near duplicates follow the deployment's policy.
+ * Dedupe: decide against the index, log the batch's new stories to it, record
+ * every decision and its evidence (published or not; one report per batch and
+ * arrival), and pass on what consumers should see. Exact duplicates are never
+ * passed on; near duplicates follow the deployment's policy.
  */
 export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
   const clock = deps.clock ?? (() => new Date());
@@ -50,7 +52,7 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
     // other instances read, and its decision always on record.
     async flushGathered(gathered) {
       await deps.index.flush();
-      await writeDecisionReports(deps.s3, gathered);
+      await deps.decisions.write(gathered);
       await deps.next.send(gathered.flatMap((g) => (g.forward ? [g.forward] : [])));
     },
     async processRecord(record, gather) {
@@ -67,7 +69,6 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
         outcome.decision === 'version' ||
         (outcome.decision === 'near-duplicate' && deps.duplicatePolicy === 'flag');
       await gather({
-        bucket: document.bucket,
         outlet: document.outlet,
         documentId: document.id,
         ingestionId: document.ingestionId,

@@ -1,7 +1,13 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { type DecisionReport, decisionReportKey } from '../../../lambdas/dedupe/decision-reports.ts';
+import {
+  type DecisionSink,
+  decisionPartition,
+  decisionSortKey,
+  type GatheredDecision,
+  type ItemDecision,
+} from '../../../lambdas/dedupe/decision-reports.ts';
 import { MemoryDedupeIndex } from '../../../lambdas/dedupe/memory-index.ts';
 import { NearDuplicateDetector } from '../../../lambdas/dedupe/near.ts';
 import { createDedupeHandler } from '../../../lambdas/dedupe/stage.ts';
@@ -11,27 +17,35 @@ import { createLogger } from '../../../lambdas/shared/logger.ts';
 import { articleParagraphs } from './articles.ts';
 import { envelopeOf } from './envelopes.ts';
 
-/** An S3 client that keeps what is written: the stage records every decision beside the raw document. */
-function recordingS3(options: { failWrites?: boolean } = {}) {
-  const objects = new Map<string, DecisionReport>();
-  const client = {
-    async send(command: { input: { Key?: string; Body?: unknown } }) {
-      if (options.failWrites) throw Object.assign(new Error('S3 is down'), { name: 'ServiceUnavailable' });
-      if (command.input.Key && typeof command.input.Body === 'string')
-        objects.set(command.input.Key, JSON.parse(command.input.Body));
-      return {};
+/** A decision sink that keeps each report under the key the DynamoDB ledger would give it. */
+function recordingLedger(options: { failWrites?: boolean } = {}) {
+  const reports = new Map<string, ItemDecision[]>();
+  const sink: DecisionSink = {
+    async write(gathered: readonly GatheredDecision[]) {
+      if (options.failWrites)
+        throw Object.assign(new Error('DynamoDB is down'), { name: 'ServiceUnavailable' });
+      const groups = new Map<string, ItemDecision[]>();
+      for (const g of gathered) {
+        const pk = decisionPartition(g.outlet, g.documentId, g.ingestionId);
+        groups.set(pk, [...(groups.get(pk) ?? []), g.decision]);
+      }
+      for (const [pk, decisions] of groups) {
+        const sorted = decisions.sort((x, y) => x.index - y.index);
+        reports.set(`${pk}/${decisionSortKey(sorted.map((d) => d.index))}`, sorted);
+      }
     },
   };
-  return { client: client as unknown as S3Client, objects };
+  return { sink, reports };
 }
 
 function harness(duplicatePolicy: DuplicatePolicy, options: { failWrites?: boolean } = {}) {
-  const s3 = recordingS3(options);
+  const ledger = recordingLedger(options);
   const forwarded: ItemEnvelope[] = [];
   const rejected: string[] = [];
   const handler = createDedupeHandler({
-    s3: s3.client,
+    s3: {} as S3Client,
     index: new MemoryDedupeIndex(),
+    decisions: ledger.sink,
     detector: NearDuplicateDetector.create(),
     next: { send: async (envelopes) => void forwarded.push(...envelopes) },
     deadLetters: { send: async (_record, error) => void rejected.push(error.code) },
@@ -44,7 +58,7 @@ function harness(duplicatePolicy: DuplicatePolicy, options: { failWrites?: boole
     handler({
       Records: bodies.map((body, i) => ({ messageId: `m${i}`, body, attributes: {} })),
     } as unknown as SQSEvent);
-  return { s3, forwarded, rejected, deliver };
+  return { ledger, forwarded, rejected, deliver };
 }
 
 const original = articleParagraphs('rival-miss').join('\n\n');
@@ -64,8 +78,8 @@ describe('dedupe stage', () => {
       await h.deliver([JSON.stringify(second)]);
       expect(h.forwarded).toHaveLength(count);
       expect(h.forwarded[0]?.dedupe?.decision).toBe('new');
-      const key = decisionReportKey('outlet-b', second.document.id, second.document.ingestionId, [0]);
-      const recorded = h.s3.objects.get(key)?.decisions[0];
+      const key = `${decisionPartition('outlet-b', second.document.id, second.document.ingestionId)}/${decisionSortKey([0])}`;
+      const recorded = h.ledger.reports.get(key)?.[0];
       expect(recorded).toMatchObject({
         decision: 'near-duplicate',
         policy,
@@ -77,7 +91,7 @@ describe('dedupe stage', () => {
     },
   );
 
-  it("records a batch's decisions on one arrival in one object", async () => {
+  it("records a batch's decisions on one arrival in one report", async () => {
     const h = harness('drop');
     const feed = envelopeOf({ outlet: 'outlet-a', body: original });
     // Three items of one feed document, as normalize sends them.
@@ -88,11 +102,11 @@ describe('dedupe stage', () => {
     const response = await h.deliver(items.map((e) => JSON.stringify(e)));
     expect(response?.batchItemFailures ?? []).toEqual([]);
     expect(h.forwarded).toHaveLength(3);
-    expect([...h.s3.objects.keys()]).toEqual([
-      decisionReportKey('outlet-a', feed.document.id, feed.document.ingestionId, [2, 0, 1]),
+    expect([...h.ledger.reports.keys()]).toEqual([
+      `${decisionPartition('outlet-a', feed.document.id, feed.document.ingestionId)}/${decisionSortKey([2, 0, 1])}`,
     ]);
-    const [report] = h.s3.objects.values();
-    expect(report?.decisions.map((d) => [d.index, d.decision])).toEqual([
+    const [report] = h.ledger.reports.values();
+    expect(report?.map((d) => [d.index, d.decision])).toEqual([
       [0, 'new'],
       [1, 'new'],
       [2, 'new'],
@@ -108,7 +122,7 @@ describe('dedupe stage', () => {
     }));
     await h.deliver(items.map((e) => JSON.stringify(e)));
     await h.deliver([JSON.stringify(items[0])]);
-    const reports = [...h.s3.objects.values()].map((r) => r.decisions.map((d) => [d.index, d.decision]));
+    const reports = [...h.ledger.reports.values()].map((r) => r.map((d) => [d.index, d.decision]));
     expect(reports).toEqual([
       [
         [0, 'new'],
