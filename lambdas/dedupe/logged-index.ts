@@ -1,6 +1,6 @@
 import { AnchorBuckets } from './anchor-buckets.ts';
 import type { AnchorLog, LoggedStory } from './anchor-log.ts';
-import { anchorKeys, anchorOfKey } from './anchors.ts';
+import { anchorOfKey } from './anchors.ts';
 import {
   type AnchorBucket,
   type BucketEntry,
@@ -73,6 +73,11 @@ export class LoggedDedupeIndex implements DedupeIndex {
     return this.#buckets.capacity;
   }
 
+  /** Anchor values with a bucket in this instance's memory. */
+  get bucketCount(): number {
+    return this.#buckets.size;
+  }
+
   getMany(pks: readonly string[], nowSeconds: number): Promise<Map<string, IndexRecord>> {
     return this.#records.getMany(pks, nowSeconds);
   }
@@ -94,7 +99,7 @@ export class LoggedDedupeIndex implements DedupeIndex {
       this.#records.getMany(recordKeys, nowSeconds),
       bucketKeys.length > 0 ? this.#catchUp(nowSeconds) : undefined,
     ]);
-    return { records, buckets: this.#buckets.read(bucketKeys, nowSeconds) };
+    return { records, buckets: this.#buckets.read(bucketKeys.map(anchorOfKey), nowSeconds) };
   }
 
   async appendToBuckets(
@@ -103,16 +108,12 @@ export class LoggedDedupeIndex implements DedupeIndex {
     _seen: ReadonlyMap<string, AnchorBucket>,
     nowSeconds: number,
   ): Promise<Map<string, AnchorBucket>> {
-    const { written, changed } = this.#buckets.append(pks, entry, nowSeconds);
+    const anchors = Uint32Array.from(pks, anchorOfKey);
     // Unchanged: already logged (read from the log) or already pending (a redelivery in this instance).
-    if (changed) {
-      this.#pending.push({
-        fingerprint: entry.fingerprint,
-        expiresAt: entry.expiresAt,
-        anchors: Uint32Array.from(pks, anchorOfKey),
-      });
+    if (this.#buckets.append(anchors, entry, nowSeconds)) {
+      this.#pending.push({ fingerprint: entry.fingerprint, expiresAt: entry.expiresAt, anchors });
     }
-    return written;
+    return this.#buckets.read(anchors, nowSeconds);
   }
 
   async flush(): Promise<void> {
@@ -145,7 +146,7 @@ export class LoggedDedupeIndex implements DedupeIndex {
       this.#applied.add(segment.id);
       for (const story of segment.stories) {
         this.#buckets.append(
-          anchorKeys(story.anchors),
+          story.anchors,
           { fingerprint: story.fingerprint, expiresAt: story.expiresAt },
           nowSeconds,
         );

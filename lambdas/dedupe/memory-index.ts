@@ -1,4 +1,5 @@
 import { AnchorBuckets } from './anchor-buckets.ts';
+import { anchorOfKey } from './anchors.ts';
 import {
   type AnchorBucket,
   type BucketEntry,
@@ -50,7 +51,7 @@ export class MemoryDedupeIndex implements DedupeIndex {
   ): Promise<Lookup> {
     return {
       records: await this.getMany(recordKeys, nowSeconds),
-      buckets: this.#buckets.read(bucketKeys, nowSeconds),
+      buckets: this.#buckets.read(bucketKeys.map(anchorOfKey), nowSeconds),
     };
   }
 
@@ -74,7 +75,9 @@ export class MemoryDedupeIndex implements DedupeIndex {
     _seen: ReadonlyMap<string, AnchorBucket>,
     nowSeconds: number,
   ): Promise<Map<string, AnchorBucket>> {
-    return this.#buckets.append(pks, entry, nowSeconds).written;
+    const anchors = pks.map(anchorOfKey);
+    this.#buckets.append(anchors, entry, nowSeconds);
+    return this.#buckets.read(anchors, nowSeconds);
   }
 
   /** Nothing to make durable: this index lives and dies with its process. */
