@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionalPut } from '../shared/conditional-put.ts';
 import { TransientError } from '../shared/errors.ts';
-import type { IndexRecord, RecordStore } from './index-store.ts';
+import { EXACT_PREFIX, exactKey, type IndexRecord, type RecordStore } from './index-store.ts';
 
 const SORT_KEY = '-';
 const MAX_BATCH_GET_ATTEMPTS = 5;
@@ -55,7 +55,7 @@ export class DynamoRecordStore implements RecordStore {
 
   async claim(record: IndexRecord, nowSeconds: number, replacing?: string): Promise<IndexRecord | undefined> {
     const written = await this.#conditionalPut(
-      { ...record },
+      withoutKeyedFingerprint(record),
       `attribute_not_exists(pk) OR claimant = :claimant OR expiresAt <= :now${replacing ? ' OR claimant = :replacing' : ''}`,
       { ':claimant': record.claimant, ':now': nowSeconds, ...(replacing ? { ':replacing': replacing } : {}) },
     );
@@ -94,7 +94,22 @@ export class DynamoRecordStore implements RecordStore {
   }
 }
 
+/**
+ * An exact record's key already is its fingerprint: written once, not twice.
+ * DynamoDB bills each write per started KB, and a body claim with its
+ * signature and details sits close to the first KB.
+ */
+function withoutKeyedFingerprint(record: IndexRecord): Item {
+  if (record.pk !== exactKey(record.fingerprint)) return { ...record };
+  const { fingerprint: _fingerprint, ...rest } = record;
+  return rest;
+}
+
 function toRecord(item: Item): IndexRecord {
   const { sk: _sk, ...record } = item;
+  const pk = record.pk as string;
+  // Restored from the key (records written before it was left out still carry it).
+  if (record.fingerprint === undefined && pk.startsWith(EXACT_PREFIX))
+    record.fingerprint = pk.slice(EXACT_PREFIX.length);
   return record as unknown as IndexRecord;
 }

@@ -99,7 +99,8 @@ export interface DedupeIndex extends RecordStore {
   flush(): Promise<void>;
 }
 
-export const exactKey = (fingerprint: string): string => `exact#${fingerprint}`;
+export const EXACT_PREFIX = 'exact#';
+export const exactKey = (fingerprint: string): string => `${EXACT_PREFIX}${fingerprint}`;
 // Hashed: a guid or URL may be longer than DynamoDB's 2 KB partition-key limit.
 export const itemKey = (outlet: string, identity: string): string => `item#${outlet}|${sha256Hex(identity)}`;
 

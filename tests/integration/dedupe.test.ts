@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoAnchorLog } from '../../lambdas/dedupe/anchor-log.ts';
 import { decideDuplicate } from '../../lambdas/dedupe/decide.ts';
@@ -269,5 +270,28 @@ describe('dedupe against the local emulators', () => {
     );
     expect(fourth.outcome.decision).toBe('near-duplicate');
     expect(fourth.outcome.storyId).toBe(onlySecond.outcome.storyId);
+  });
+
+  it('writes a body claim without repeating its key, and reads it back whole', async () => {
+    running = await startTestPipeline();
+    const { clients, resources } = running.pipeline;
+    const store = new DynamoRecordStore(clients.dynamodb, resources.table);
+    const fingerprint = 'f'.repeat(64);
+    const record = {
+      pk: `exact#${fingerprint}`,
+      uri: 'urn:syndicate:a:1',
+      storyId: 'story-1',
+      version: 1,
+      fingerprint,
+      claimant: 'arrival#0',
+      firstCreated: '2026-11-25T00:00:00Z',
+      expiresAt: 2_000_000_000,
+    };
+    expect(await store.claim(record, 0)).toBeUndefined();
+    const raw = await clients.dynamodb.send(
+      new GetItemCommand({ TableName: resources.table, Key: { pk: { S: record.pk }, sk: { S: '-' } } }),
+    );
+    expect(raw.Item?.fingerprint).toBeUndefined();
+    expect((await store.getMany([record.pk], 0)).get(record.pk)).toEqual(record);
   });
 });
