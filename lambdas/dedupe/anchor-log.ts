@@ -110,7 +110,7 @@ export class DynamoAnchorLog implements AnchorLog {
     const writes: Promise<unknown>[] = [];
     for (let i = 0; i < stories.length; i += STORIES_PER_ITEM) {
       const chunk = stories.slice(i, i + STORIES_PER_ITEM);
-      const sk = `${new Date(writtenAtMs).toISOString()}#${this.#writer}#${(this.#sequence++).toString(36)}`;
+      const sk = `${new Date(writtenAtMs).toISOString()}#${this.#writer}#${(this.#sequence++).toString(36).padStart(8, '0')}`;
       const item = {
         pk: partition(dayOf(writtenAtMs)),
         sk,
