@@ -5,7 +5,7 @@ import { anchorKey, anchorKeys } from '../lambdas/dedupe/anchors.ts';
 import { decideDuplicate } from '../lambdas/dedupe/decide.ts';
 import { exactKey } from '../lambdas/dedupe/index-store.ts';
 import { MemoryDedupeIndex } from '../lambdas/dedupe/memory-index.ts';
-import { packValues } from '../lambdas/dedupe/minhash.ts';
+import { packSignature } from '../lambdas/dedupe/minhash.ts';
 import { NearDuplicateDetector, type TextProfile } from '../lambdas/dedupe/near.ts';
 import { bestMatch, rankCandidates } from '../lambdas/dedupe/near-search.ts';
 import { ENVELOPE_SCHEMA, type ItemEnvelope } from '../lambdas/shared/envelope.ts';
@@ -95,7 +95,9 @@ function syntheticIndex(reports: number, detector: NearDuplicateDetector, pool: 
   const buckets = anchors * pool;
   const capacity = index.bucketCapacity;
   const random = seededRandom(reports);
-  const signature = packValues(Uint32Array.from({ length: permutations }, () => (random() * 2 ** 32) >>> 0));
+  const signature = packSignature(
+    Uint32Array.from({ length: permutations }, () => (random() * 2 ** 32) >>> 0),
+  );
   const expiresAt = NOW_SECONDS + 30 * 86_400;
   const fingerprints: string[] = [];
   const slots = new Int32Array(buckets * capacity);

@@ -4,7 +4,7 @@ import { shortId } from '../shared/hash.ts';
 import { anchorKeys } from './anchors.ts';
 import { exactFingerprint } from './fingerprint.ts';
 import { type DedupeIndex, exactKey, type IndexRecord, itemKey, type NearOf } from './index-store.ts';
-import { packValues } from './minhash.ts';
+import { packSignature, packValues } from './minhash.ts';
 import type { NearDuplicateDetector } from './near.ts';
 import {
   bestMatch,
@@ -113,7 +113,7 @@ export async function decideDuplicate(
   const base = { uri, version, fingerprint, claimant, firstCreated, expiresAt };
   const sketch = profile
     ? {
-        signature: packValues(profile.signature),
+        signature: packSignature(profile.signature),
         shingles: profile.shingles,
         anchors: packValues(profile.anchors),
         details: packValues(profile.details),

@@ -33,7 +33,7 @@ export interface IndexRecord {
   readonly firstCreated: string;
   /** Epoch seconds after which the record is outside the look-back window (DynamoDB TTL). */
   readonly expiresAt: number;
-  /** MinHash signature (little-endian uint32s, a binary attribute) of a long body. */
+  /** MinHash signature of a long body: the low 16 bits of each value, little-endian (minhash.ts). */
   readonly signature?: Uint8Array;
   /** Distinct shingles of that body: turns Jaccard into containment. */
   readonly shingles?: number;

@@ -1,7 +1,7 @@
 import { anchorKey, firstSharedAnchor } from './anchors.ts';
 import type { AnchorBucket, DedupeIndex, IndexRecord } from './index-store.ts';
 import { exactKey } from './index-store.ts';
-import { unpackValues } from './minhash.ts';
+import { type Signature, unpackSignature, unpackValues } from './minhash.ts';
 import type { NearDuplicateDetector, NearMatch, TextProfile } from './near.ts';
 
 /**
@@ -44,9 +44,9 @@ export function rankCandidates(
 export function storedProfile(
   record: IndexRecord,
   permutations: number,
-): { signature: Uint32Array; shingles: number; details: Uint32Array; anchors: Uint32Array } | undefined {
+): { signature: Signature; shingles: number; details: Uint32Array; anchors: Uint32Array } | undefined {
   if (!record.signature || record.shingles === undefined) return undefined;
-  const signature = unpackValues(record.signature, permutations);
+  const signature = unpackSignature(record.signature, permutations);
   const details = record.details ? unpackValues(record.details, -1) : new Uint32Array(0);
   const anchors = record.anchors ? unpackValues(record.anchors, -1) : new Uint32Array(0);
   return { signature, shingles: record.shingles, details, anchors };

@@ -1,6 +1,6 @@
 import { compareDetails, type Details, extractDetails } from './details.ts';
 import { foldText } from './fingerprint.ts';
-import { estimateContainment, estimateJaccard, MinHasher } from './minhash.ts';
+import { estimateContainment, estimateJaccard, MinHasher, type Signature } from './minhash.ts';
 
 /**
  * Near-duplicate detection parameters. The defaults were chosen from the
@@ -47,7 +47,7 @@ export interface TextProfile {
 
 /** The parts of a profile a comparison needs; what the index stores. */
 export interface ComparableProfile {
-  readonly signature: Uint32Array;
+  readonly signature: Signature;
   readonly shingles: number;
   readonly details: Details;
 }

@@ -3,7 +3,9 @@ import {
   estimateContainment,
   estimateJaccard,
   MinHasher,
+  packSignature,
   packValues,
+  unpackSignature,
   unpackValues,
 } from '../../../lambdas/dedupe/minhash.ts';
 
@@ -69,6 +71,20 @@ describe('MinHasher', () => {
     // Little-endian whatever the machine, so every Lambda architecture reads the same values.
     expect(packed[0]).toBe((signature[0] as number) & 0xff);
     expect(() => unpackValues(packed, 128)).toThrow(RangeError);
+  });
+
+  it('stores a signature in half the bytes, and compares it as if it were whole', () => {
+    const a = hasher.sketch(words('s', 60)).signature;
+    const b = hasher.sketch([...words('s', 40), ...words('t', 20)]).signature;
+    const stored = unpackSignature(packSignature(b), 256);
+    expect(packSignature(b).byteLength).toBe(512);
+    expect(estimateJaccard(a, stored)).toBe(estimateJaccard(a, b));
+    // Full values agree in their low bits where they are equal; the estimate is within 1/256 of exact.
+    const exact = [...a].filter((v, i) => v === b[i]).length / a.length;
+    expect(Math.abs(estimateJaccard(a, b) - exact)).toBeLessThanOrEqual(1 / 256);
+    // A record written with full 32-bit values reads the same.
+    expect(estimateJaccard(a, unpackSignature(packValues(b), 256))).toBe(estimateJaccard(a, b));
+    expect(() => unpackSignature(new Uint8Array(100), 256)).toThrow(RangeError);
   });
 
   it('rejects nonsensical parameters', async () => {
