@@ -7,7 +7,7 @@ import { sha256Hex } from '../shared/hash.ts';
 import { manifestKey, outletFromKey, SOURCE_URL_METADATA } from '../shared/keys.ts';
 import { METRICS, type StageMetrics } from '../shared/metrics.ts';
 import { type DocumentManifest, putJson } from '../shared/reports.ts';
-import { readS3Notification } from '../shared/s3-events.ts';
+import { type ObjectArrival, readS3Notification } from '../shared/s3-events.ts';
 import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage.ts';
 import { normalizeDocument } from './document.ts';
 
@@ -19,8 +19,11 @@ export interface NormalizeStageDeps {
   readonly metrics?: StageMetrics;
 }
 
-async function readObject(s3: S3Client, bucket: string, key: string) {
-  const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+/** The object as this arrival wrote it: its own version where the bucket keeps versions. */
+async function readObject(s3: S3Client, { bucket, key, versionId }: ObjectArrival) {
+  const object = await s3.send(
+    new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
+  );
   if (!object.Body) throw new TransientError(`s3://${bucket}/${key} returned no body`);
   const location = object.Metadata?.[SOURCE_URL_METADATA];
   return { bytes: await object.Body.transformToByteArray(), contentType: object.ContentType, location };
@@ -41,7 +44,7 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
     async processRecord(record) {
       for (const arrival of readS3Notification(record.body)) {
         const outlet = outletFromKey(arrival.key);
-        const { bytes, contentType, location } = await readObject(s3, arrival.bucket, arrival.key);
+        const { bytes, contentType, location } = await readObject(s3, arrival);
         const documentId = sha256Hex(bytes);
         metrics?.count(METRICS.documentsReceived);
         const base = {

@@ -7,6 +7,12 @@ export interface ObjectArrival {
   readonly eventTime: string;
   /** Unique per write of one key: the arrival's identity, stable across redeliveries. */
   readonly ingestionId: string;
+  /**
+   * The version this write created, in a versioned bucket (the raw archive is
+   * one): reading it, not the key's latest, keeps an object overwritten before
+   * it was read from being read twice and its first version never.
+   */
+  readonly versionId?: string;
 }
 
 /**
@@ -29,7 +35,15 @@ export function readS3Notification(body: string): ObjectArrival[] {
     // Keys arrive URL-encoded with "+" for spaces.
     const key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
     const sequencer = record.s3.object.sequencer ?? record.eventTime;
-    return { bucket, key, eventTime: record.eventTime, ingestionId: `${key}@${sequencer}` };
+    const { versionId } = record.s3.object;
+    return {
+      bucket,
+      key,
+      eventTime: record.eventTime,
+      ingestionId: `${key}@${sequencer}`,
+      // S3 writes "null" for an object written while the bucket was unversioned: that is no version to ask for.
+      ...(versionId && versionId !== 'null' ? { versionId } : {}),
+    };
   });
 }
 

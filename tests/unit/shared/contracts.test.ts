@@ -94,6 +94,20 @@ describe('S3 notifications', () => {
     ]);
   });
 
+  it('names the version a write created, so the archive is read as it was written', () => {
+    const record = (versionId?: string) => ({
+      eventName: 'ObjectCreated:Put',
+      eventTime: '2024-01-01T00:00:00.000Z',
+      s3: { bucket: { name: 'raw' }, object: { key: 'incoming/wire/a.xml', sequencer: '0A2', versionId } },
+    });
+    const [versioned, unversioned, nullVersion] = readS3Notification(
+      JSON.stringify({ Records: [record('3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY'), record(), record('null')] }),
+    );
+    expect(versioned?.versionId).toBe('3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY');
+    expect(unversioned).not.toHaveProperty('versionId');
+    expect(nullVersion).not.toHaveProperty('versionId');
+  });
+
   it('ignores the test event and removals, and rejects garbage', () => {
     expect(readS3Notification('{"Event":"s3:TestEvent"}')).toEqual([]);
     expect(readS3Notification(JSON.stringify({ Records: [{ eventName: 'ObjectRemoved:Delete' }] }))).toEqual(
