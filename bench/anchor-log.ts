@@ -104,5 +104,5 @@ export async function benchAnchorLog(): Promise<BenchRow[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const row of await benchAnchorLog()) console.log(`${row.name}: ${row.value} ${row.unit}`);
+  for (const row of await benchAnchorLog()) process.stdout.write(`${row.name}: ${row.value} ${row.unit}\n`);
 }

@@ -24,15 +24,21 @@ export const BUNDLE_TARGET = 'node22';
  * every function its role's credentials in the environment, which the SDK's
  * default chain reads first; the providers behind it (SSO, shared config files,
  * credential_process, web identity: ~80 KiB with the STS and SSO clients they
- * embed) are loaded by dynamic import() only if that fails. Never statically
- * imported (tests/cdk checks the bundles), so leaving them out cannot break a
- * cold start; were one ever reached, Node would look for it in the runtime's SDK.
+ * embed; the container and instance metadata endpoints) are loaded by dynamic
+ * import() only if that fails. Never statically imported (tests/cdk checks the
+ * bundles), so leaving them out cannot break a cold start; were one ever
+ * reached, Node would look for it in the runtime's SDK. Leaving out the last two
+ * also spares a cold start more than their bytes: what a bundle import()s,
+ * esbuild wraps to initialise lazily, with everything it imports in turn, and
+ * theirs is much of @smithy/core (see lib/bundle-stubs/event-streams.mjs).
  */
 export const EXTERNAL_MODULES: readonly string[] = [
   '@aws-sdk/credential-provider-ini',
   '@aws-sdk/credential-provider-process',
   '@aws-sdk/credential-provider-sso',
   '@aws-sdk/credential-provider-web-identity',
+  '@aws-sdk/credential-provider-http',
+  '@smithy/credential-provider-imds',
 ];
 
 /**
@@ -47,8 +53,10 @@ export const MAIN_FIELDS: readonly string[] = ['module', 'main'];
 
 /**
  * Import paths rewritten at bundle time (esbuild `alias`, relative to
- * PROJECT_ROOT), so the normalize bundle carries one copy of each HTML library
- * instead of two (~240 KiB less to parse at every cold start):
+ * PROJECT_ROOT): stand-ins for what a cold start would load but never use
+ * (each says why below; tests/unit/bundling checks the newer two), and one copy
+ * of each HTML library in the normalize bundle instead of two (~240 KiB less to
+ * parse at every cold start):
  * - sanitize-html `require()`s htmlparser2, which resolves to its CommonJS
  *   build while our code imports its ES module build: both share the latter.
  *   Same package and version; only the module format differs.
@@ -65,6 +73,12 @@ export const MODULE_ALIASES: Readonly<Record<string, string>> = {
   // sanitize-html loads postcss (~6 ms of every normalize cold start) for style attributes, which the
   // allowlist never keeps: a stub that throws stands in (lib/bundle-stubs/postcss.cjs says why it is safe).
   postcss: './lib/bundle-stubs/postcss.cjs',
+  // With tracing on, the X-Ray SDK loads semver (~7 ms) for a check in a patcher this project never
+  // calls: semver loads on first use instead (lib/bundle-stubs/semver.cjs says why that is the same).
+  semver: './lib/bundle-stubs/semver.cjs',
+  // No operation the functions call streams events; support for them, import()ed by @smithy/core, made
+  // esbuild wrap much of the SDK for lazy initialisation (lib/bundle-stubs/event-streams.mjs says why).
+  '@smithy/core/event-streams': './lib/bundle-stubs/event-streams.mjs',
   htmlparser2: './node_modules/htmlparser2/dist/esm/index.js',
   entities: './node_modules/htmlparser2/node_modules/entities/dist/esm/index.js',
   'entities/decode': './node_modules/htmlparser2/node_modules/entities/dist/esm/decode.js',

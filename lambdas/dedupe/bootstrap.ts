@@ -3,6 +3,7 @@ import type { BootstrapOptions } from '../shared/bootstrap-options.ts';
 import { createAwsClients } from '../shared/clients.ts';
 import type { DedupeConfig } from '../shared/config.ts';
 import { createDeadLetterSink } from '../shared/dead-letters.ts';
+import { envelopeSchema } from '../shared/envelope.ts';
 import { createEnvelopeQueue } from '../shared/envelope-queue.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
@@ -20,6 +21,8 @@ export interface DedupeBootstrapOptions extends BootstrapOptions {
 
 /** Wires the dedupe stage from validated configuration: on Lambda at cold start, or in the local runner. */
 export function bootstrapDedupe(config: DedupeConfig, options: DedupeBootstrapOptions = {}) {
+  // Every record is an envelope: its schema is built now, at cold start, not on the first one.
+  envelopeSchema();
   const clients = options.clients ?? createAwsClients(config.aws, { tracer: options.tracer });
   return createDedupeHandler({
     s3: clients.s3,

@@ -1,32 +1,36 @@
-import * as z from 'zod';
 import { awsConfigSchema, awsFromEnv, parseOrThrow } from '../shared/config.ts';
+import * as z from '../shared/zod.ts';
+
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 /** The push endpoint's configuration, validated once per cold start. */
 export const ingestConfigSchema = z
   .object({
     aws: awsConfigSchema,
-    rawBucket: z.string().min(1),
-    indexTable: z.string().min(1),
+    rawBucket: nonEmpty(),
+    indexTable: nonEmpty(),
     /** Secrets Manager secret id (on AWS) ... */
-    outletSecretsId: z.string().min(1).optional(),
+    outletSecretsId: z.optional(nonEmpty()),
     /** ... or an SSM SecureString parameter name ... */
-    outletSecretsParameter: z.string().min(1).optional(),
+    outletSecretsParameter: z.optional(nonEmpty()),
     /** ... or a local JSON file (local mode): exactly one of the three. */
-    outletSecretsFile: z.string().min(1).optional(),
+    outletSecretsFile: z.optional(nonEmpty()),
     /** Where the Parameters and Secrets Lambda Extension listens, if not on its default port. */
-    secretsExtensionPort: z.coerce.number().int().min(1).max(65535).optional(),
-    maxBodyBytes: z.coerce.number().int().positive().default(5_242_880),
-    signatureMaxAgeSeconds: z.coerce.number().int().positive().max(3600).default(300),
+    secretsExtensionPort: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65535))),
+    maxBodyBytes: z._default(z.coerce.number().check(z.int(), z.positive()), 5_242_880),
+    signatureMaxAgeSeconds: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(3600)), 300),
     /** Per-outlet token bucket: sustained pushes per second and the burst allowed above it. */
-    pushRatePerSecond: z.coerce.number().positive().default(2),
-    pushBurst: z.coerce.number().int().positive().default(20),
-    outletsJson: z.string().optional(),
+    pushRatePerSecond: z._default(z.coerce.number().check(z.positive()), 2),
+    pushBurst: z._default(z.coerce.number().check(z.int(), z.positive()), 20),
+    outletsJson: z.optional(z.string()),
   })
-  .refine(
-    (c) =>
-      [c.outletSecretsId, c.outletSecretsParameter, c.outletSecretsFile].filter((v) => v !== undefined)
-        .length === 1,
-    { message: 'set exactly one of OUTLET_SECRETS_ID, OUTLET_SECRETS_PARAMETER and OUTLET_SECRETS_FILE' },
+  .check(
+    z.refine(
+      (c) =>
+        [c.outletSecretsId, c.outletSecretsParameter, c.outletSecretsFile].filter((v) => v !== undefined)
+          .length === 1,
+      { message: 'set exactly one of OUTLET_SECRETS_ID, OUTLET_SECRETS_PARAMETER and OUTLET_SECRETS_FILE' },
+    ),
   );
 export type IngestConfig = z.infer<typeof ingestConfigSchema>;
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import * as z from 'zod';
 import { ConfigError } from '../shared/errors.ts';
 import { OUTLET_ID } from '../shared/keys.ts';
+import * as z from '../shared/zod.ts';
 
 /**
  * Where each outlet's push secret comes from: Secrets Manager on AWS, a JSON
@@ -12,7 +12,7 @@ export interface SecretSource {
   secretFor(outlet: string): Promise<string | undefined>;
 }
 
-const secretMapSchema = z.record(z.string().regex(OUTLET_ID), z.string().min(16));
+const secretMapSchema = z.record(z.string().check(z.regex(OUTLET_ID)), z.string().check(z.minLength(16)));
 
 export function parseSecretMap(json: string, origin: string): ReadonlyMap<string, string> {
   let parsed: unknown;

@@ -1,8 +1,8 @@
 import { type DocumentRef, ENVELOPE_SCHEMA, type FeedMeta, type ItemEnvelope } from '../shared/envelope.ts';
 import { describeError } from '../shared/errors.ts';
 import { looseText } from './inline.ts';
-import { canonicalLanguage } from './language.ts';
-import { normalizeItem } from './normalize-item.ts';
+import { canonicalLanguage, loadLanguageDetector, needsDetection } from './language.ts';
+import { declaredLanguage, normalizeItem } from './normalize-item.ts';
 import { type ParseHints, parseDocument } from './parse/index.ts';
 import { MAX_ITEMS_PER_DOCUMENT } from './parse/limits.ts';
 import type { ItemError } from './parse/types.ts';
@@ -60,7 +60,10 @@ export async function normalizeDocument(
       reason: `document has ${MAX_ITEMS_PER_DOCUMENT + excess} items; only the first ${MAX_ITEMS_PER_DOCUMENT} are processed (${excess} not)`,
     });
   }
-  parsed.items.slice(0, MAX_ITEMS_PER_DOCUMENT).forEach((raw, listIndex) => {
+  const items = parsed.items.slice(0, MAX_ITEMS_PER_DOCUMENT);
+  // Most documents declare their language for every item; the detector is loaded only for those that do not.
+  if (items.some((raw) => needsDetection(declaredLanguage(raw, document.feed)))) await loadLanguageDetector();
+  items.forEach((raw, listIndex) => {
     // Numbered by the entry's place in the document, so an item skipped by the parser keeps the numbers honest.
     const index = raw.position ?? listIndex;
     try {

@@ -1,5 +1,5 @@
-// The light model (~70 KB, the most common languages) keeps the normalize bundle under 1 MB; the normal one is 735 KB.
-import { detect } from 'tinyld/light';
+/** tinyld's `detect`: ISO 639-1 code of the likeliest language, or '' when it cannot tell. */
+type Detect = (text: string) => string;
 
 // BCP 47 with a 2–3 letter primary language (Intl alone also accepts 5–8 letter words like "english").
 const SHAPE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -33,10 +33,45 @@ function canonicalize(tag: string): string | undefined {
   }
 }
 
-/** The declared language if it is a BCP 47 tag, else a detected one, else "und". */
+let detect: Detect | undefined;
+let loading: Promise<void> | undefined;
+
+/** Whether resolving this declared language may need the detector: it is missing or not a BCP 47 tag. */
+export function needsDetection(declared: string | undefined): boolean {
+  return canonicalLanguage(declared) === undefined;
+}
+
+/**
+ * Loads the language detector once per process. tinyld decodes its model when
+ * its module is evaluated (~20 ms), and most feeds declare their language (RSS
+ * `<language>`, Atom `xml:lang`, JSON Feed `language`), so it is loaded only for
+ * a document with an item that declares none: a cold start whose documents all
+ * declare one never pays for it, which is why this is not merely work moved to
+ * the first invocation. A dynamic import, which esbuild keeps lazy in the
+ * single-file Lambda bundle. The light model (~70 KB, the most common
+ * languages) keeps that bundle under 1 MB; the normal one is 735 KB.
+ */
+export function loadLanguageDetector(): Promise<void> {
+  loading ??= import('tinyld/light').then(
+    (tinyld) => {
+      detect = tinyld.detect;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * The declared language if it is a BCP 47 tag, else a detected one, else "und".
+ * Detection needs `loadLanguageDetector()` settled first (normalizeDocument sees to it).
+ */
 export function resolveLanguage(declared: string | undefined, text: string): string {
   const tag = canonicalLanguage(declared);
   if (tag) return tag;
   if (text.length < MIN_DETECT_CHARS) return 'und';
+  if (!detect) throw new Error('language detection needs loadLanguageDetector() to have settled first');
   return canonicalLanguage(detect(text.slice(0, MAX_DETECT_CHARS))) ?? 'und';
 }

@@ -52,11 +52,18 @@ function nonEmpty(values: readonly string[]): string[] {
   return values.filter((v) => v.length > 0);
 }
 
+/** The language an item declares, its own before its feed's: what resolveLanguage starts from. */
+export function declaredLanguage(raw: RawItem, feed: FeedMeta | null): string | undefined {
+  return raw.language ?? feed?.language;
+}
+
 /** A guid that is a script URL is a trap for whoever renders identifiers as links. */
 const SCRIPTABLE_URL = /^\s*(?:javascript|vbscript|data|file):/i;
 
 /**
- * One raw entry → one clean, safe, uniformly shaped item. Pure: no I/O.
+ * One raw entry → one clean, safe, uniformly shaped item. Pure: no I/O. An
+ * item that declares no language needs `loadLanguageDetector()` settled first
+ * (normalizeDocument does that for the documents that need it).
  * Never rejects an item for its date: a missing or impossible one falls back
  * to the feed's date, then to the receipt time, and `publishedFrom` says so.
  */
@@ -101,7 +108,7 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
     ...(summary ? { summary } : {}),
     bodyText,
     bodyHtml,
-    language: resolveLanguage(raw.language ?? context.feed?.language, `${headline}\n${bodyText}`),
+    language: resolveLanguage(declaredLanguage(raw, context.feed), `${headline}\n${bodyText}`),
     published,
     publishedFrom: itemDate ? 'item' : feedDate ? 'feed' : 'receipt',
     ...(updated ? { updated } : {}),

@@ -1,23 +1,19 @@
-import * as z from 'zod';
 import { awsConfigSchema, awsFromEnv, parseOrThrow } from '../shared/config.ts';
+import * as z from '../shared/zod.ts';
 
 /** The scheduled poller's configuration, validated once per cold start. */
 export const pollerConfigSchema = z.object({
   aws: awsConfigSchema,
-  rawBucket: z.string().min(1),
-  indexTable: z.string().min(1),
-  outletsJson: z.string().optional(),
-  fetchTimeoutMs: z.coerce.number().int().positive().max(900_000).default(10_000),
-  maxBodyBytes: z.coerce.number().int().positive().default(5_242_880),
+  rawBucket: z.string().check(z.minLength(1)),
+  indexTable: z.string().check(z.minLength(1)),
+  outletsJson: z.optional(z.string()),
+  fetchTimeoutMs: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(900_000)), 10_000),
+  maxBodyBytes: z._default(z.coerce.number().check(z.int(), z.positive()), 5_242_880),
   /** First delay after a failure; doubles with each further failure up to the maximum. */
-  backoffBaseSeconds: z.coerce.number().int().positive().default(60),
-  backoffMaxSeconds: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(6 * 3600),
+  backoffBaseSeconds: z._default(z.coerce.number().check(z.int(), z.positive()), 60),
+  backoffMaxSeconds: z._default(z.coerce.number().check(z.int(), z.positive()), 6 * 3600),
   /** Feeds fetched at once: enough to overlap slow servers, few enough for a small function. */
-  concurrency: z.coerce.number().int().min(1).max(32).default(4),
+  concurrency: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(32)), 4),
 });
 export type PollerConfig = z.infer<typeof pollerConfigSchema>;
 

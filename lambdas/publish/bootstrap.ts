@@ -3,6 +3,7 @@ import type { BootstrapOptions } from '../shared/bootstrap-options.ts';
 import { type AwsClients, createS3Client, createSqsClient } from '../shared/clients.ts';
 import type { StageConfig } from '../shared/config.ts';
 import { createDeadLetterSink } from '../shared/dead-letters.ts';
+import { envelopeSchema } from '../shared/envelope.ts';
 import { ConfigError } from '../shared/errors.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
@@ -46,6 +47,8 @@ function outputFor(
 
 /** Wires the publish stage from validated configuration: on Lambda at cold start, or in the local runner. */
 export function bootstrapPublish(config: StageConfig | PublishConfig, options: PublishBootstrapOptions = {}) {
+  // Every record is an envelope: its schema is built now, at cold start, not on the first one.
+  envelopeSchema();
   const traced = { tracer: options.tracer };
   const clients = {
     s3: options.clients?.s3 ?? createS3Client(config.aws, traced),

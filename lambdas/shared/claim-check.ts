@@ -1,6 +1,6 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import * as z from 'zod';
 import { sha256Hex } from './hash.ts';
+import * as z from './zod.ts';
 
 /**
  * Claim check: a body too large for one SQS message is stored in S3 and the
@@ -10,9 +10,9 @@ export const CLAIM_CHECK_SCHEMA = 'syndicate.claim-check.v1';
 
 export const claimCheckSchema = z.object({
   schema: z.literal(CLAIM_CHECK_SCHEMA),
-  bucket: z.string().min(1),
-  key: z.string().min(1),
-  bytes: z.number().int().nonnegative(),
+  bucket: z.string().check(z.minLength(1)),
+  key: z.string().check(z.minLength(1)),
+  bytes: z.number().check(z.int(), z.nonnegative()),
   sha256: z.string(),
 });
 export type ClaimCheck = z.infer<typeof claimCheckSchema>;

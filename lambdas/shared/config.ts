@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { ConfigError } from './errors.ts';
+import * as z from './zod.ts';
 
 /**
  * Configuration is read once per cold start from the environment and validated,
@@ -7,13 +7,15 @@ import { ConfigError } from './errors.ts';
  * A local emulator is only configuration: an endpoint URL, never a code path.
  */
 
-const endpoint = z.url().optional();
+const endpoint = z.optional(z.url());
 
 export const awsConfigSchema = z.object({
-  region: z.string().min(1).default('us-east-1'),
-  endpoints: z
-    .object({ s3: endpoint, sqs: endpoint, dynamodb: endpoint })
-    .default({ s3: undefined, sqs: undefined, dynamodb: undefined }),
+  region: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
+  endpoints: z._default(z.object({ s3: endpoint, sqs: endpoint, dynamodb: endpoint }), {
+    s3: undefined,
+    sqs: undefined,
+    dynamodb: undefined,
+  }),
 });
 export type AwsConfig = z.infer<typeof awsConfigSchema>;
 
@@ -22,7 +24,7 @@ export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number];
 
 export const stageConfigSchema = z.object({
   aws: awsConfigSchema,
-  rawBucket: z.string().min(1),
+  rawBucket: z.string().check(z.minLength(1)),
   /** The queue this stage sends its results to. */
   nextQueueUrl: z.url(),
   /** This stage's own dead-letter queue, for permanent failures with a reason. */
@@ -30,10 +32,10 @@ export const stageConfigSchema = z.object({
 });
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 
-export const dedupeConfigSchema = stageConfigSchema.extend({
-  indexTable: z.string().min(1),
-  duplicatePolicy: z.enum(DUPLICATE_POLICIES).default('drop'),
-  lookbackDays: z.coerce.number().int().positive().max(3650).default(30),
+export const dedupeConfigSchema = z.extend(stageConfigSchema, {
+  indexTable: z.string().check(z.minLength(1)),
+  duplicatePolicy: z._default(z.enum(DUPLICATE_POLICIES), 'drop'),
+  lookbackDays: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(3650)), 30),
 });
 export type DedupeConfig = z.infer<typeof dedupeConfigSchema>;
 
@@ -50,7 +52,7 @@ export function awsFromEnv(env: NodeJS.ProcessEnv): unknown {
 }
 
 /** Validates configuration, naming every problem at once in a ConfigError. */
-export function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+export function parseOrThrow<T extends z.ZodMiniType>(schema: T, raw: unknown): z.infer<T> {
   const result = schema.safeParse(raw);
   if (!result.success) throw new ConfigError(`invalid configuration: ${z.prettifyError(result.error)}`);
   return result.data;

@@ -1,20 +1,22 @@
-import * as z from 'zod';
 import { ConfigError } from './errors.ts';
 import { OUTLET_ID } from './keys.ts';
+import * as z from './zod.ts';
+
+const optionalText = () => z.optional(z.string().check(z.minLength(1)));
 
 /**
  * What a deployment knows about each outlet it takes news from. The tagger
  * uses it to name the publisher and to fill rights the item leaves unsaid.
  */
 export const outletSchema = z.object({
-  id: z.string().regex(OUTLET_ID),
-  name: z.string().min(1).optional(),
-  site: z.url().optional(),
-  copyrightHolder: z.string().min(1).optional(),
-  usageTerms: z.string().min(1).optional(),
-  licenseUrl: z.url().optional(),
+  id: z.string().check(z.regex(OUTLET_ID)),
+  name: optionalText(),
+  site: z.optional(z.url()),
+  copyrightHolder: optionalText(),
+  usageTerms: optionalText(),
+  licenseUrl: z.optional(z.url()),
   /** Feeds the poller fetches for this outlet. */
-  feeds: z.array(z.url()).default([]),
+  feeds: z._default(z.array(z.url()), []),
 });
 export type Outlet = z.infer<typeof outletSchema>;
 

@@ -3,6 +3,7 @@ import type { BootstrapOptions } from '../shared/bootstrap-options.ts';
 import { createS3Client, createSqsClient } from '../shared/clients.ts';
 import type { StageConfig } from '../shared/config.ts';
 import { createDeadLetterSink } from '../shared/dead-letters.ts';
+import { envelopeSchema } from '../shared/envelope.ts';
 import { createEnvelopeQueue } from '../shared/envelope-queue.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
@@ -21,6 +22,8 @@ export interface TagBootstrapOptions extends BootstrapOptions {
 
 /** Wires the tag stage from validated configuration: on Lambda at cold start, or in the local runner. */
 export function bootstrapTag(config: StageConfig, options: TagBootstrapOptions) {
+  // Every record is an envelope: its schema is built now, at cold start, not on the first one.
+  envelopeSchema();
   const traced = { tracer: options.tracer };
   const s3 = options.clients?.s3 ?? createS3Client(config.aws, traced);
   const sqs = options.clients?.sqs ?? createSqsClient(config.aws, traced);

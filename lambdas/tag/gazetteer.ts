@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { ConfigError } from '../shared/errors.ts';
+import * as z from '../shared/zod.ts';
 
 /**
  * News organisations the tagger recognises when a text credits them. A
@@ -120,9 +120,9 @@ export const DEFAULT_GAZETTEER: readonly NewsOrganisation[] = [
 ];
 
 const organisationSchema = z.object({
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)).optional(),
-  wire: z.boolean().optional(),
+  name: z.string().check(z.minLength(1)),
+  aliases: z.optional(z.array(z.string().check(z.minLength(1)))),
+  wire: z.optional(z.boolean()),
 });
 
 /** Organisations a deployment adds (SYNDICATE_GAZETTEER, a JSON array), validated at cold start. */

@@ -6,7 +6,7 @@ import { claimCheckSchema } from '../../../lambdas/shared/claim-check.ts';
 import { PROJECT_ROOT } from '../../support/paths.ts';
 
 const shipped = (name: string) => JSON.parse(readFileSync(`${PROJECT_ROOT}schemas/${name}`, 'utf8'));
-const generated = (schema: z.ZodType, id: string, title: string) => ({
+const generated = (schema: z.core.$ZodType, id: string, title: string) => ({
   $id: id,
   title,
   ...z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }),

@@ -7,7 +7,10 @@ import { PROJECT_ROOT } from '../../support/paths.ts';
 const HOSTILE = `${PROJECT_ROOT}fixtures/normalize/hostile-feed.xml`;
 
 async function normalizeFile(path: string) {
-  const bytes = readFileSync(path);
+  return normalizeBytes(readFileSync(path));
+}
+
+async function normalizeBytes(bytes: Uint8Array) {
   return normalizeDocument(
     {
       bytes,
@@ -58,5 +61,16 @@ describe('cleanFeedMeta', () => {
       link: 'https://a.example/x/',
       license: 'https://a.example/by/4.0/',
     });
+  });
+
+  it('detects the language of items that declare none, and keeps those that do', async () => {
+    const german =
+      'Der Kreml hat hochrangigen Beamten mitgeteilt, dass es ihnen untersagt ist, von ihren Ämtern zurückzutreten.';
+    const feed = `<rss version="2.0"><channel><title>T</title>
+      <item><guid>1</guid><title>Kreml</title><description>${german}</description></item>
+      <item><guid>2</guid><title>Kreml</title><description>${german}</description><dc:language xmlns:dc="http://purl.org/dc/elements/1.1/">fr</dc:language></item>
+    </channel></rss>`;
+    const { envelopes } = await normalizeBytes(Buffer.from(feed));
+    expect(envelopes.map((e) => e.item.language)).toEqual(['de', 'fr']);
   });
 });

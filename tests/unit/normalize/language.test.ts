@@ -1,12 +1,35 @@
-import { describe, expect, it } from 'vitest';
-import { canonicalLanguage, resolveLanguage } from '../../../lambdas/normalize/language.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  canonicalLanguage,
+  loadLanguageDetector,
+  needsDetection,
+  resolveLanguage,
+} from '../../../lambdas/normalize/language.ts';
 
 const ENGLISH =
   'The Kremlin has told senior officials that they are prohibited from resigning lest they face prosecution.';
 const GERMAN =
   'Der Kreml hat hochrangigen Beamten mitgeteilt, dass es ihnen untersagt ist, von ihren Ämtern zurückzutreten.';
 
+// First in the file: nothing has loaded the detector yet.
+describe('language before the detector is loaded', () => {
+  it('resolves declared tags and short texts without it, and refuses to guess', () => {
+    expect(resolveLanguage('en-us', GERMAN)).toBe('en-US');
+    expect(resolveLanguage(undefined, 'Short title')).toBe('und');
+    expect(() => resolveLanguage(undefined, GERMAN)).toThrow(/loadLanguageDetector/);
+  });
+});
+
 describe('language', () => {
+  beforeAll(loadLanguageDetector);
+
+  it('needs the detector only where the declared language is missing or not a tag', () => {
+    expect(needsDetection('en-us')).toBe(false);
+    expect(needsDetection(undefined)).toBe(true);
+    expect(needsDetection('english')).toBe(true);
+    expect(needsDetection('')).toBe(true);
+  });
+
   it('takes a declared tag in canonical BCP 47 form', () => {
     expect(resolveLanguage('en-us', GERMAN)).toBe('en-US');
     expect(resolveLanguage('pt_br', ENGLISH)).toBe('pt-BR');
