@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import {
+  BUNDLE_EXTERNALS,
   BUNDLE_TARGET,
   ESM_REQUIRE_BANNER,
-  EXTERNAL_MODULES,
   handlerEntry,
   MAIN_FIELDS,
   MODULE_ALIASES,
@@ -45,7 +45,7 @@ export async function measureBundle(name: string): Promise<BundleSize> {
     alias: { ...MODULE_ALIASES },
     banner: { js: ESM_REQUIRE_BANNER },
     minify: true,
-    external: [...EXTERNAL_MODULES],
+    external: [...BUNDLE_EXTERNALS],
     metafile: true,
     logLevel: 'error',
     absWorkingDir: PROJECT_ROOT,

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import {
+  BESIDE_BUNDLE,
+  BUNDLE_EXTERNALS,
   ESM_REQUIRE_BANNER,
-  EXTERNAL_MODULES,
   handlerEntry,
   MAIN_FIELDS,
   MODULE_ALIASES,
@@ -61,11 +62,11 @@ interface Variant {
 const VARIANTS: readonly Variant[] = [
   {
     label: 'as shipped, X-Ray tracing on as on Lambda',
-    external: EXTERNAL_MODULES,
+    external: BUNDLE_EXTERNALS,
     env: ON_LAMBDA_ENV,
     targeted: true,
   },
-  { label: 'as shipped, tracing off', external: EXTERNAL_MODULES, env: {}, targeted: true },
+  { label: 'as shipped, tracing off', external: BUNDLE_EXTERNALS, env: {}, targeted: true },
   {
     label: 'reference: AWS SDK left to the runtime (loaded from node_modules), tracing off',
     external: RUNTIME_SDK,
@@ -114,6 +115,9 @@ interface Candidate {
 export async function benchColdStart(): Promise<BenchRow[]> {
   // Outside any node_modules, as on Lambda: a static import of something left out would fail here too.
   const shippedDir = mkdtempSync(join(tmpdir(), 'syndicate-cold-start-'));
+  // With the files the stack copies beside the bundles (lib/bundling.ts BESIDE_BUNDLE), as in the asset.
+  for (const file of Object.values(BESIDE_BUNDLE).flat())
+    cpSync(join(PROJECT_ROOT, file), join(shippedDir, file));
   // Inside node_modules, so the reference variant's external SDK resolves as the runtime's own copy would.
   const referenceDir = join(PROJECT_ROOT, 'node_modules/.cache/syndicate-bench');
   mkdirSync(referenceDir, { recursive: true });
@@ -128,7 +132,7 @@ export async function benchColdStart(): Promise<BenchRow[]> {
     const floor: number[] = [];
     const candidates: Candidate[] = [];
     for (const [index, variant] of VARIANTS.entries()) {
-      const dir = variant.external === EXTERNAL_MODULES ? shippedDir : referenceDir;
+      const dir = variant.external === BUNDLE_EXTERNALS ? shippedDir : referenceDir;
       for (const stage of stages) {
         candidates.push(await bundleStage(stage, variant, join(dir, `${stage}-${index}.mjs`)));
       }

@@ -90,6 +90,37 @@ export const ESBUILD_ARGS: Readonly<Record<string, string[]>> = {
   '--alias': Object.entries(MODULE_ALIASES).map(([from, to]) => `${from}=${to}`),
 };
 
+/**
+ * Modules a bundle only ever loads by a dynamic `import()`, and then rarely,
+ * shipped as files beside it instead of inside it: V8 compiles every byte of
+ * the bundle at each cold start, lazy parts included (about a millisecond per
+ * 16 KB here). tinyld's model is 70 KB that a cold start runs only for a
+ * document whose items declare no language (lambdas/normalize/language.ts).
+ * Each is left out of the bundle and the files Node needs to resolve it are
+ * copied into the asset's node_modules (`besideBundleCommands`).
+ */
+export const BESIDE_BUNDLE: Readonly<Record<string, readonly string[]>> = {
+  'tinyld/light': ['node_modules/tinyld/package.json', 'node_modules/tinyld/dist/tinyld.light.node.mjs'],
+};
+
+/** What esbuild leaves out of every bundle: provided by the runtime, or shipped beside it. */
+export const BUNDLE_EXTERNALS: readonly string[] = [...EXTERNAL_MODULES, ...Object.keys(BESIDE_BUNDLE)];
+
+/**
+ * Shell commands, run after bundling, that copy each BESIDE_BUNDLE module into
+ * the asset when the bundle imports it, and only then: other functions' assets
+ * stay one file.
+ */
+export function besideBundleCommands(inputDir: string, outputDir: string): string[] {
+  return Object.entries(BESIDE_BUNDLE).map(([specifier, files]) => {
+    const copies = files.map((file) => {
+      const target = `${outputDir}/${file}`;
+      return `mkdir -p "${target.slice(0, target.lastIndexOf('/'))}" && cp "${inputDir}/${file}" "${target}"`;
+    });
+    return `if grep -q '"${specifier}"' "${outputDir}/index.mjs"; then ${copies.join(' && ')}; fi`;
+  });
+}
+
 /** Lambda source file for a stage, e.g. `lambdas/normalize/handler.ts`. */
 export function handlerEntry(stage: string): string {
   return `${PROJECT_ROOT}lambdas/${stage}/handler.ts`;

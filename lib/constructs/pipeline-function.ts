@@ -5,10 +5,11 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import {
+  BUNDLE_EXTERNALS,
   BUNDLE_TARGET,
+  besideBundleCommands,
   ESBUILD_ARGS,
   ESM_REQUIRE_BANNER,
-  EXTERNAL_MODULES,
   MAIN_FIELDS,
   PROJECT_ROOT,
 } from '../bundling.ts';
@@ -104,7 +105,12 @@ export class PipelineFunction extends Construct {
         sourceMap: true,
         sourceMapMode: SourceMapMode.EXTERNAL,
         sourcesContent: false,
-        externalModules: [...EXTERNAL_MODULES],
+        externalModules: [...BUNDLE_EXTERNALS],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => besideBundleCommands(inputDir, outputDir),
+        },
         // One copy of each HTML library in the normalize bundle (lib/bundling.ts MODULE_ALIASES).
         esbuildArgs: { ...ESBUILD_ARGS },
       },

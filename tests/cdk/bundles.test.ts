@@ -10,10 +10,10 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_LIMIT_BYTES, type BundleSize, FUNCTIONS, measureBundle } from '../../bench/bundles.ts';
 import {
+  BUNDLE_EXTERNALS,
   BUNDLE_TARGET,
   ESBUILD_ARGS,
   ESM_REQUIRE_BANNER,
-  EXTERNAL_MODULES,
   handlerEntry,
   MAIN_FIELDS,
   MODULE_ALIASES,
@@ -57,7 +57,7 @@ describe('function bundles', () => {
         mainFields: [...MAIN_FIELDS],
         banner: ESM_REQUIRE_BANNER,
         minify: true,
-        externalModules: [...EXTERNAL_MODULES],
+        externalModules: [...BUNDLE_EXTERNALS],
         esbuildArgs: { ...ESBUILD_ARGS },
       },
     });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -96,6 +97,10 @@ describe('bundling (local esbuild, never Docker)', () => {
   const s = stack(true);
   const probe = new PipelineFunction(s, 'Probe', { entry: FIXTURE, stage: 'probe' });
   const publish = new PipelineFunction(s, 'Publish', { entry: handlerEntry('publish'), stage: 'publish' });
+  const normalize = new PipelineFunction(s, 'Normalize', {
+    entry: handlerEntry('normalize'),
+    stage: 'normalize',
+  });
   const assembly = (s.node.root as App).synth();
   const template = Template.fromStack(s).toJSON().Resources;
   const assetDir = (fn: PipelineFunction): string => {
@@ -122,6 +127,25 @@ describe('bundling (local esbuild, never Docker)', () => {
     expect(code).not.toMatch(/from\s*"@aws-sdk\//);
     expect(code).toContain('SendMessageBatch');
     expect(existsSync(join(assetDir(publish), 'node_modules'))).toBe(false);
+  });
+
+  it('ships the language model beside the normalize bundle, where its lazy import finds it', () => {
+    const dir = assetDir(normalize);
+    const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(code).toContain('import("tinyld/light")');
+    expect(code.length).toBeLessThan(800_000);
+    expect(existsSync(join(dir, 'node_modules/tinyld/dist/tinyld.light.node.mjs'))).toBe(true);
+    // Resolved from the asset as Node resolves it on Lambda: the package's exports, its import condition.
+    const detected = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const { detect } = await import('tinyld/light'); process.stdout.write(detect('The council voted on Monday to freeze bus fares for another year.'));",
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(detected).toBe('en');
   });
 
   it('ships the code the bundle bench measures', async () => {
