@@ -9,6 +9,7 @@ import { resolveEventStreamSerdeConfig } from '@smithy/core/event-streams';
 import { NormalizedSchema } from '@smithy/core/schema';
 import { describe, expect, it } from 'vitest';
 import { MODULE_ALIASES, PROJECT_ROOT } from '../../../lib/bundling.ts';
+import { scriptsUnder } from '../../support/scripts.ts';
 
 const STUB = join(PROJECT_ROOT, MODULE_ALIASES['@smithy/core/event-streams'] as string);
 const stub = (await import(pathToFileURL(STUB).href)) as Record<string, unknown> & {
@@ -16,17 +17,6 @@ const stub = (await import(pathToFileURL(STUB).href)) as Record<string, unknown>
   eventStreamSerdeProvider: () => { serialize: () => unknown; deserialize: () => unknown };
   EventStreamSerde: new () => unknown;
 };
-
-/** Every `.js` file under a folder, recursively. */
-function scripts(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? scripts(join(dir, entry.name))
-      : entry.name.endsWith('.js')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
 
 /** Operations (a client's exported `Name$` operation schemas) with an event stream in their input or output. */
 function streamingOperations(client: Record<string, unknown>): string[] {
@@ -56,7 +46,7 @@ describe('the event-streams stand-in in the Lambda bundles', () => {
   it('provides all the SDK imports from event-streams, and builds the S3 client config as the library does', () => {
     const imported = new Set<string>();
     for (const scope of ['@aws-sdk', '@smithy']) {
-      for (const file of scripts(join(PROJECT_ROOT, 'node_modules', scope))) {
+      for (const file of scriptsUnder(join(PROJECT_ROOT, 'node_modules', scope))) {
         if (file.includes('/submodules/event-streams/')) continue;
         const source = readFileSync(file, 'utf8');
         const pattern =

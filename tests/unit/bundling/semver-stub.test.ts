@@ -1,25 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODULE_ALIASES, PROJECT_ROOT } from '../../../lib/bundling.ts';
+import { scriptsUnder } from '../../support/scripts.ts';
 
 const STUB = join(PROJECT_ROOT, MODULE_ALIASES.semver as string);
 const require = createRequire(import.meta.url);
 const semver = require(join(PROJECT_ROOT, 'node_modules/semver/index.js')) as Record<string, unknown>;
 const stub = require(STUB) as Record<string, unknown>;
-
-/** Every `.js` file under a folder, recursively. */
-function scripts(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? scripts(join(dir, entry.name))
-      : entry.name.endsWith('.js')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
 
 describe('the semver stand-in in the Lambda bundles', () => {
   it('is semver: same functions, same answers, same keys', () => {
@@ -49,8 +39,8 @@ process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes('/
 
   it('is asked for, in the bundles, only by the X-Ray SDK v2 patcher, for one comparison', () => {
     // captureAWS, which this project never calls (v3 clients go through captureAWSv3Client).
-    const callers = scripts(join(PROJECT_ROOT, 'node_modules/aws-xray-sdk-core/dist/lib')).filter((file) =>
-      /require\(['"]semver['"]\)/.test(readFileSync(file, 'utf8')),
+    const callers = scriptsUnder(join(PROJECT_ROOT, 'node_modules/aws-xray-sdk-core/dist/lib')).filter(
+      (file) => /require\(['"]semver['"]\)/.test(readFileSync(file, 'utf8')),
     );
     expect(callers.map((file) => file.split('/dist/lib/')[1])).toEqual(['patchers/aws_p.js']);
     const used = new Set(readFileSync(callers[0] as string, 'utf8').match(/semver\.\w+/g));
