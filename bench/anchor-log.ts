@@ -32,7 +32,7 @@ const NOW_MS = Date.parse('2026-11-25T12:00:00Z');
 class PreparedLog implements AnchorLog {
   constructor(private readonly encoded: ReadonlyArray<{ id: string; bytes: Uint8Array }>) {}
 
-  async write(): Promise<void> {
+  async write(): Promise<string[]> {
     throw new Error('read-only');
   }
 

@@ -139,13 +139,14 @@ function classify(
     };
   }
   if (command === 'GetItemCommand') return { billable: 'ddb-read', units: 1 };
-  // A consistent query: one unit per started 4 KB of what it read, at least one.
+  // A query: one unit per started 4 KB of what it read (half for an eventually consistent one), at least one.
   if (command === 'QueryCommand') {
     const bytes = ((output.Items as Record<string, unknown>[] | undefined) ?? []).reduce(
       (sum, item) => sum + itemBytes(item) - 3,
       0,
     );
-    return { billable: 'ddb-read', units: Math.max(1, Math.ceil(bytes / 4096)) };
+    const units = Math.max(1, Math.ceil(bytes / 4096));
+    return { billable: 'ddb-read', units: input.ConsistentRead === true ? units : units / 2 };
   }
   if (command === 'BatchWriteItemCommand') {
     const items = input.RequestItems as Record<string, unknown[]> | undefined;

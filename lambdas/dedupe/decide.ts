@@ -148,7 +148,9 @@ export async function decideDuplicate(
     const written = await index.appendToBuckets(bucketPks, { fingerprint, expiresAt }, buckets, nowSeconds);
     // Entries appended between our look-up and our write: a similar story decided concurrently.
     const racing = rankCandidates(written.values(), fingerprint, seen);
-    if (racing.length > 0 && version === 1) {
+    // Only on the first decision: a redelivery (its own claim found) must not re-run the race on buckets
+    // that have changed since, or on another instance's, and answer differently.
+    if (racing.length > 0 && version === 1 && !exact) {
       const found = await bestMatch(index, detector, profile, racing, nowSeconds, ownUri);
       const other = found && storedProfile(found.record, detector.params.permutations);
       if (

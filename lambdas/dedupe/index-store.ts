@@ -1,12 +1,12 @@
 import { sha256Hex } from '../shared/hash.ts';
 /**
- * The index of earlier reports, as the dedupe decision sees it. Three kinds of
- * entry, each under its own key:
+ * The index of earlier reports, as the dedupe decision sees it. Two kinds of
+ * record, each under its own key:
  *  - `exact#{fingerprint}`: who first reported this exact body, with the body's
  *    MinHash sketch when it is long enough to be compared for near copies;
  *  - `item#{outlet|identity}`: the latest version of one outlet's item;
- *  - `anchor#{value}`: a bucket, the fingerprints of the latest few stories
- *    filed under that anchor (anchors.ts).
+ * and anchor buckets, named `anchor#{value}`: the fingerprints of the latest
+ * few stories filed under that anchor (anchors.ts).
  * Record writes are conditional so that of two concurrent copies exactly one
  * becomes "first"; a claimant may re-write its own record, which makes a
  * redelivered message idempotent. Buckets live in memory, fed by a shared log

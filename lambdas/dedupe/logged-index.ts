@@ -25,12 +25,18 @@ export interface LoggedDedupeIndexOptions {
 }
 
 /**
- * How far before its last read an instance reads the log again. A segment is
- * keyed by its writer's clock before its write lands, so one that lands late,
- * or from a writer whose clock is a little behind, still falls inside the next
- * read. Segments read twice change nothing (a bucket keeps an entry once).
+ * How far back a pass over the overlap reads. A segment is keyed by its
+ * writer's clock just before its write, and lands within the write's time
+ * (bounded by the function timeout, 30 s by default) plus the writer's clock
+ * lag: a segment that lands up to this much after its key is still read.
  */
 export const LOG_OVERLAP_MS = 60_000;
+/**
+ * How often a look-up reads the whole overlap again; in between it reads only
+ * what is keyed since the previous read, so the log's read cost follows what
+ * was written, not the look-ups times the overlap.
+ */
+export const LOG_RESCAN_MS = 10_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
 /**
@@ -54,10 +60,12 @@ export class LoggedDedupeIndex implements DedupeIndex {
   readonly #buckets: AnchorBuckets;
   readonly #lookbackMs: number;
   readonly #clock: () => number;
-  /** Logged segments already applied here that a later read may return again. */
+  /** Segments already applied here (this instance's own included) that a later read may return again. */
   readonly #applied = new Set<string>();
   #pending: LoggedStory[] = [];
-  #readUpTo: number | undefined;
+  /** When the last read, and the last pass over the overlap (or the cold start's read), began. */
+  #readAt: number | undefined;
+  #rescannedAt: number | undefined;
   #reading: Promise<void> | undefined;
   #prunedAt = 0;
 
@@ -121,7 +129,8 @@ export class LoggedDedupeIndex implements DedupeIndex {
     const stories = this.#pending;
     this.#pending = [];
     try {
-      await this.#log.write(stories, this.#clock());
+      // Already in this instance's buckets: read back, an evicted entry would come back as the newest.
+      for (const id of await this.#log.write(stories, this.#clock())) this.#applied.add(id);
     } catch (error) {
       // Kept for the next flush: their batch fails and is retried, but another batch may have appended too.
       this.#pending = [...stories, ...this.#pending];
@@ -139,7 +148,13 @@ export class LoggedDedupeIndex implements DedupeIndex {
 
   async #read(nowSeconds: number): Promise<void> {
     const started = this.#clock();
-    const from = this.#readUpTo === undefined ? started - this.#lookbackMs : this.#readUpTo - LOG_OVERLAP_MS;
+    const rescan = this.#rescannedAt === undefined || started - this.#rescannedAt >= LOG_RESCAN_MS;
+    const from =
+      this.#rescannedAt === undefined
+        ? started - this.#lookbackMs
+        : rescan
+          ? this.#rescannedAt - LOG_OVERLAP_MS
+          : (this.#readAt ?? started) - 1_000;
     const segments = await this.#log.readSince(from, started);
     for (const segment of segments) {
       if (this.#applied.has(segment.id)) continue;
@@ -152,10 +167,12 @@ export class LoggedDedupeIndex implements DedupeIndex {
         );
       }
     }
-    this.#readUpTo = started;
-    // Segment ids start with their time: one older than the next read's start is never returned again.
-    const nextFrom = new Date(started - LOG_OVERLAP_MS).toISOString();
-    for (const id of this.#applied) if (id < nextFrom) this.#applied.delete(id);
+    this.#readAt = started;
+    if (rescan) this.#rescannedAt = started;
+    // Segment ids start with their time, and no later read starts before the last pass's start minus the
+    // overlap: an id older than that is never returned again.
+    const earliest = new Date((this.#rescannedAt ?? started) - LOG_OVERLAP_MS).toISOString();
+    for (const id of this.#applied) if (id < earliest) this.#applied.delete(id);
     if (started - this.#prunedAt >= PRUNE_EVERY_MS) {
       this.#buckets.prune(nowSeconds);
       this.#prunedAt = started;

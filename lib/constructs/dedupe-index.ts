@@ -13,7 +13,7 @@ export interface DedupeIndexProps {
   readonly deletionProtection?: boolean;
 }
 
-/** The TTL attribute the index code writes (lambdas/dedupe/dynamo-index.ts). */
+/** The TTL attribute the index code writes (lambdas/dedupe/dynamo-records.ts, anchor-log.ts, decision-reports.ts). */
 export const INDEX_TTL_ATTRIBUTE = 'expiresAt';
 
 /**

@@ -7,9 +7,14 @@ import {
   type LogSegment,
 } from '../../../lambdas/dedupe/anchor-log.ts';
 import { anchorKey, anchorOfKey } from '../../../lambdas/dedupe/anchors.ts';
-import { LOG_OVERLAP_MS, LoggedDedupeIndex } from '../../../lambdas/dedupe/logged-index.ts';
+import { decideDuplicate } from '../../../lambdas/dedupe/decide.ts';
+import type { DedupeIndex } from '../../../lambdas/dedupe/index-store.ts';
+import { LOG_OVERLAP_MS, LOG_RESCAN_MS, LoggedDedupeIndex } from '../../../lambdas/dedupe/logged-index.ts';
 import { MemoryDedupeIndex } from '../../../lambdas/dedupe/memory-index.ts';
+import { NearDuplicateDetector } from '../../../lambdas/dedupe/near.ts';
 import { sha256Hex } from '../../../lambdas/shared/hash.ts';
+import { articleBody } from './articles.ts';
+import { envelopeOf } from './envelopes.ts';
 
 const fp = (name: string) => sha256Hex(name);
 const story = (name: string, anchors: number[], expiresAt = 10_000): LoggedStory => ({
@@ -25,13 +30,14 @@ class FakeLog implements AnchorLog {
   failNextWrite = false;
   #sequence = 0;
 
-  async write(stories: readonly LoggedStory[], writtenAtMs: number): Promise<void> {
+  async write(stories: readonly LoggedStory[], writtenAtMs: number): Promise<string[]> {
     if (this.failNextWrite) {
       this.failNextWrite = false;
       throw new Error('log unavailable');
     }
     const id = `${new Date(writtenAtMs).toISOString()}#fake#${this.#sequence++}`;
     this.segments.push({ id, writtenAt: writtenAtMs, stories: decodeStories(encodeStories(stories)) });
+    return [id];
   }
 
   async readSince(fromMs: number, untilMs: number): Promise<LogSegment[]> {
@@ -95,17 +101,58 @@ describe('the logged index', () => {
     expect(log.segments).toHaveLength(1);
   });
 
-  it('reads the whole look-back window at a cold start, then only since its last read (with an overlap)', async () => {
+  it('reads the look-back window at a cold start, then what is new, and the overlap again every so often', async () => {
+    const log = new FakeLog();
+    const start = Date.parse('2026-11-25T12:00:00Z');
+    let now = start;
+    const index = instance(log, () => now);
+    for (const after of [0, 4_000, 8_000, LOG_RESCAN_MS + 1_000, LOG_RESCAN_MS + 3_000]) {
+      now = start + after;
+      await index.lookup([], [anchorKey(1)], 0);
+    }
+    expect(log.reads).toEqual([
+      [Date.parse('2026-10-26T12:00:00Z'), start],
+      [start - 1_000, start + 4_000],
+      [start + 3_000, start + 8_000],
+      [start - LOG_OVERLAP_MS, start + LOG_RESCAN_MS + 1_000],
+      [start + LOG_RESCAN_MS, start + LOG_RESCAN_MS + 3_000],
+    ]);
+  });
+
+  it('reads a segment that landed late, keyed before what it has read since, on its next pass over the overlap', async () => {
+    const log = new FakeLog();
+    const start = Date.parse('2026-11-25T12:00:00Z');
+    let now = start;
+    const reader = instance(log, () => now);
+    await reader.lookup([], [anchorKey(4)], 0);
+    now = start + 5_000;
+    await reader.lookup([], [anchorKey(4)], 0);
+    // Keyed at +2 s by its writer, visible only now: the look-up at +6 s reads from +4 s and misses it.
+    await log.write([story('late', [4])], start + 2_000);
+    now = start + 6_000;
+    expect(await bucketOf(reader, 4)).toBeUndefined();
+    now = start + LOG_RESCAN_MS + 1_000;
+    expect(await bucketOf(reader, 4)).toEqual([fp('late')]);
+  });
+
+  it('does not apply its own segments again when it reads them back: an evicted entry stays out', async () => {
     const log = new FakeLog();
     let now = Date.parse('2026-11-25T12:00:00Z');
-    const index = instance(log, () => now);
-    await index.lookup([], [anchorKey(1)], 0);
-    now += 5_000;
-    await index.lookup([], [anchorKey(1)], 0);
-    expect(log.reads).toEqual([
-      [Date.parse('2026-10-26T12:00:00Z'), Date.parse('2026-11-25T12:00:00Z')],
-      [Date.parse('2026-11-25T12:00:00Z') - LOG_OVERLAP_MS, Date.parse('2026-11-25T12:00:05Z')],
-    ]);
+    const index = new LoggedDedupeIndex({
+      records: new MemoryDedupeIndex(),
+      log,
+      lookbackDays: 30,
+      bucketCapacity: 2,
+      clock: () => now,
+    });
+    await index.lookup([], [anchorKey(3)], 0);
+    await index.appendToBuckets([anchorKey(3)], { fingerprint: fp('old'), expiresAt: 10_000 }, new Map(), 0);
+    await index.flush();
+    for (const name of ['n1', 'n2']) {
+      await index.appendToBuckets([anchorKey(3)], { fingerprint: fp(name), expiresAt: 10_000 }, new Map(), 0);
+    }
+    now += LOG_RESCAN_MS + 1_000;
+    expect(await bucketOf(index, 3)).toEqual([fp('n1'), fp('n2')]);
   });
 
   it('shares one read among concurrent look-ups, and skips it for a text with no anchors', async () => {
@@ -163,5 +210,60 @@ describe('the logged index', () => {
     }
     await index.flush();
     expect(log.segments.flatMap((s) => s.stories)).toHaveLength(1);
+  });
+
+  it('lets a story yield to one another instance logged between its look-up and its append, and only that one', async () => {
+    const log = new FakeLog();
+    let now = Date.parse('2026-11-25T12:00:00Z');
+    const records = new MemoryDedupeIndex();
+    const first = new LoggedDedupeIndex({ records, log, lookbackDays: 30, clock: () => now });
+    const second = new LoggedDedupeIndex({ records, log, lookbackDays: 30, clock: () => now });
+    const detector = await NearDuplicateDetector.create();
+    const options = { detector, lookbackDays: 30, now: new Date(now) };
+    const body = articleBody('vaccine-clinic');
+    const copy = `KYIV, Ukraine — ${body}\n\nThis is a developing story and will be updated.`;
+
+    // The first instance's story has looked up (nothing similar yet) and is held there.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let looked: () => void = () => {};
+    const hasLooked = new Promise<void>((resolve) => {
+      looked = resolve;
+    });
+    const gated: DedupeIndex = {
+      bucketCapacity: first.bucketCapacity,
+      getMany: (pks, at) => first.getMany(pks, at),
+      claim: (record, at, replacing) => first.claim(record, at, replacing),
+      putVersion: (record, at) => first.putVersion(record, at),
+      appendToBuckets: (pks, entry, seen, at) => first.appendToBuckets(pks, entry, seen, at),
+      flush: () => first.flush(),
+      async lookup(recordKeys, bucketKeys, at) {
+        const found = await first.lookup(recordKeys, bucketKeys, at);
+        looked();
+        await held;
+        return found;
+      },
+    };
+    const pending = decideDuplicate(envelopeOf({ outlet: 'a', body, arrival: 's1' }), {
+      ...options,
+      index: gated,
+    });
+    await hasLooked;
+    // Meanwhile the second instance decides its copy and logs it; the first reads the log on another look-up.
+    const other = await decideDuplicate(envelopeOf({ outlet: 'b', body: copy, arrival: 's2' }), {
+      ...options,
+      index: second,
+    });
+    await second.flush();
+    now += 1_000;
+    await first.lookup([], [anchorKey(1)], 0);
+    release();
+    const decided = await pending;
+    expect(other.outcome.decision).toBe('new');
+    expect(decided.outcome.decision).toBe('near-duplicate');
+    expect(decided.evidence.match?.concurrent).toBe(true);
+    expect(decided.outcome.storyId).toBe(other.outcome.storyId);
   });
 });
