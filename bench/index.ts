@@ -72,12 +72,15 @@ function table(rows: readonly BenchRow[]): string {
 
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 const rows: BenchRow[] = [];
+// First, while this process is small and nothing of the run is still settling: a cold start is a fresh
+// process on a quiet host, and the later sections leave a large heap and busy emulators behind.
+const coldInit = await section('cold init per function', () => benchColdStart());
 rows.push(...(await section('throughput vs feedparser, pipeline vs floor', () => benchPipeline())));
 for (const { file, exportName } of OPTIONAL) {
   const bench = await optionalBench(file, exportName).catch(() => undefined);
   if (bench) rows.push(...(await section(exportName, bench)));
 }
-rows.push(...(await section('cold init per function', () => benchColdStart())));
+rows.push(...coldInit);
 rows.push(...(await section('end-to-end latency', () => benchLatency())));
 rows.push(...(await section('cost per million items', () => benchCost())));
 process.stdout.write(`\nMachine: ${machine()}\n\n${table(rows)}\n`);
