@@ -105,25 +105,3 @@ export const exactKey = (fingerprint: string): string => `${EXACT_PREFIX}${finge
 export const itemKey = (outlet: string, identity: string): string => `item#${outlet}|${sha256Hex(identity)}`;
 
 export const DEFAULT_BUCKET_CAPACITY = 8;
-
-/**
- * The bucket after appending `entry`: live entries only, the entry last, the
- * oldest dropped past capacity. Undefined when the entry is already there (a
- * redelivery): it keeps its place, so the order of arrivals stays stable.
- */
-export function appendEntry(
-  bucket: AnchorBucket | undefined,
-  pk: string,
-  entry: BucketEntry,
-  capacity: number,
-  nowSeconds: number,
-): AnchorBucket | undefined {
-  if (bucket?.entries.some((e) => e.fingerprint === entry.fingerprint)) return undefined;
-  const live = (bucket?.entries ?? []).filter((e) => e.expiresAt > nowSeconds);
-  return { pk, entries: [...live, entry].slice(-capacity) };
-}
-
-/** A bucket as a reader should see it: expired entries left out. */
-export function liveBucket(bucket: AnchorBucket, nowSeconds: number): AnchorBucket {
-  return { ...bucket, entries: bucket.entries.filter((e) => e.expiresAt > nowSeconds) };
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendEntry } from '../../../lambdas/dedupe/index-store.ts';
+import { AnchorBuckets } from '../../../lambdas/dedupe/anchor-buckets.ts';
 import { MemoryDedupeIndex } from '../../../lambdas/dedupe/memory-index.ts';
 
 describe('anchor buckets', () => {
@@ -33,12 +33,16 @@ describe('anchor buckets', () => {
   });
 
   it('keep a re-appended entry in its place (a redelivery changes nothing)', () => {
-    const bucket = { pk: 'anchor#0000000c', entries: [{ fingerprint: 'a', expiresAt: 10 }] };
-    expect(appendEntry(bucket, bucket.pk, { fingerprint: 'a', expiresAt: 20 }, 8, 0)).toBeUndefined();
+    const buckets = new AnchorBuckets(8);
+    const entry = (fingerprint: string) => ({ fingerprint, expiresAt: 20 });
+    expect(buckets.append([12], entry('a'), 0)).toBe(true);
+    expect(buckets.append([12], entry('b'), 0)).toBe(true);
+    expect(buckets.append([12], entry('a'), 0)).toBe(false);
     expect(
-      appendEntry(bucket, bucket.pk, { fingerprint: 'b', expiresAt: 20 }, 8, 0)?.entries.map(
-        (e) => e.fingerprint,
-      ),
+      buckets
+        .read([12], 0)
+        .get('anchor#0000000c')
+        ?.entries.map((e) => e.fingerprint),
     ).toEqual(['a', 'b']);
   });
 });
