@@ -4,15 +4,7 @@ import { argv } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import {
-  BUNDLE_EXTERNALS,
-  BUNDLE_TARGET,
-  ESM_REQUIRE_BANNER,
-  handlerEntry,
-  MAIN_FIELDS,
-  MODULE_ALIASES,
-  PROJECT_ROOT,
-} from '../lib/bundling.ts';
+import { ESBUILD_OPTIONS, handlerEntry } from '../lib/bundling.ts';
 
 /** The budget per function: code Lambda must load and parse at every cold start. */
 export const BUNDLE_LIMIT_BYTES = 1024 * 1024;
@@ -35,20 +27,11 @@ export interface BundleSize {
 /** Bundles one function with the options the stack gives NodejsFunction (lib/bundling.ts). */
 export async function measureBundle(name: string): Promise<BundleSize> {
   const result = await build({
+    ...ESBUILD_OPTIONS,
     entryPoints: [handlerEntry(name)],
-    bundle: true,
     write: false,
-    platform: 'node',
-    format: 'esm',
-    target: BUNDLE_TARGET,
-    mainFields: [...MAIN_FIELDS],
-    alias: { ...MODULE_ALIASES },
-    banner: { js: ESM_REQUIRE_BANNER },
-    minify: true,
-    external: [...BUNDLE_EXTERNALS],
     metafile: true,
     logLevel: 'error',
-    absWorkingDir: PROJECT_ROOT,
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   const byPackage = new Map<string, number>();

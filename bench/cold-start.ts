@@ -7,10 +7,8 @@ import { build } from 'esbuild';
 import {
   BESIDE_BUNDLE,
   BUNDLE_EXTERNALS,
-  ESM_REQUIRE_BANNER,
+  ESBUILD_OPTIONS,
   handlerEntry,
-  MAIN_FIELDS,
-  MODULE_ALIASES,
   PROJECT_ROOT,
 } from '../lib/bundling.ts';
 import { median } from '../soak/stats.ts';
@@ -165,18 +163,11 @@ export async function benchColdStart(): Promise<BenchRow[]> {
 async function bundleStage(stage: string, variant: Variant, outfile: string): Promise<Candidate> {
   try {
     const built = await build({
+      ...ESBUILD_OPTIONS,
       entryPoints: [handlerEntry(stage)],
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
       // The bench runs on this Node, which may be older than the Lambda runtime the stack targets.
       target: `node${process.versions.node.split('.')[0]}`,
-      minify: true,
       external: [...variant.external],
-      mainFields: [...MAIN_FIELDS],
-      alias: { ...MODULE_ALIASES },
-      banner: { js: ESM_REQUIRE_BANNER },
-      absWorkingDir: PROJECT_ROOT,
       outfile,
       logLevel: 'silent',
       metafile: true,

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 
 /**
  * One source of truth for how every Lambda is bundled, shared by the stack
@@ -120,6 +121,23 @@ export function besideBundleCommands(inputDir: string, outputDir: string): strin
     return `if grep -q '"${specifier}"' "${outputDir}/index.mjs"; then ${copies.join(' && ')}; fi`;
   });
 }
+
+/**
+ * The same settings for esbuild's API, as the benches bundle a handler to
+ * measure what the stack ships (NodejsFunction passes them to the CLI).
+ */
+export const ESBUILD_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: BUNDLE_TARGET,
+  mainFields: [...MAIN_FIELDS],
+  alias: { ...MODULE_ALIASES },
+  banner: { js: ESM_REQUIRE_BANNER },
+  minify: true,
+  external: [...BUNDLE_EXTERNALS],
+  absWorkingDir: PROJECT_ROOT,
+} as const satisfies BuildOptions;
 
 /** Lambda source file for a stage, e.g. `lambdas/normalize/handler.ts`. */
 export function handlerEntry(stage: string): string {

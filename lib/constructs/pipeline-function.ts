@@ -1,7 +1,12 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  type BundlingOptions,
+  NodejsFunction,
+  OutputFormat,
+  SourceMapMode,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import {
@@ -15,6 +20,29 @@ import {
 } from '../bundling.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../metrics.ts';
 import { acknowledge } from '../nag.ts';
+
+/**
+ * How every function is bundled: local esbuild (never Docker), ESM with the
+ * createRequire banner, minified, with lib/bundling.ts's externals and aliases
+ * (one copy of each HTML library in normalize), and the BESIDE_BUNDLE files
+ * copied into the asset. Shared with the test that checks the bundle is the
+ * one the bench measures.
+ */
+export const LAMBDA_BUNDLING = {
+  forceDockerBundling: false,
+  format: OutputFormat.ESM,
+  target: BUNDLE_TARGET,
+  mainFields: [...MAIN_FIELDS],
+  banner: ESM_REQUIRE_BANNER,
+  minify: true,
+  externalModules: [...BUNDLE_EXTERNALS],
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => besideBundleCommands(inputDir, outputDir),
+  },
+  esbuildArgs: { ...ESBUILD_ARGS },
+} satisfies BundlingOptions;
 
 export interface PipelineFunctionProps {
   /** Absolute path of the TypeScript entry point exporting `handler`. */
@@ -93,26 +121,13 @@ export class PipelineFunction extends Construct {
         ...props.environment,
       },
       bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: BUNDLE_TARGET,
-        mainFields: [...MAIN_FIELDS],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
+        ...LAMBDA_BUNDLING,
         // The map ships beside the bundle for symbolicating a minified stack trace offline. It is not
         // linked or loaded at run time (no --enable-source-maps): parsing it would add ~9 ms to every
         // cold start. Names and lines are enough, so the sources are left out of it.
         sourceMap: true,
         sourceMapMode: SourceMapMode.EXTERNAL,
         sourcesContent: false,
-        externalModules: [...BUNDLE_EXTERNALS],
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => besideBundleCommands(inputDir, outputDir),
-        },
-        // One copy of each HTML library in the normalize bundle (lib/bundling.ts MODULE_ALIASES).
-        esbuildArgs: { ...ESBUILD_ARGS },
       },
     });
 

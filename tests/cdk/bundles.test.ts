@@ -6,19 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_LIMIT_BYTES, type BundleSize, FUNCTIONS, measureBundle } from '../../bench/bundles.ts';
-import {
-  BUNDLE_EXTERNALS,
-  BUNDLE_TARGET,
-  ESBUILD_ARGS,
-  ESM_REQUIRE_BANNER,
-  handlerEntry,
-  MAIN_FIELDS,
-  MODULE_ALIASES,
-  PROJECT_ROOT,
-} from '../../lib/bundling.ts';
+import { handlerEntry, MODULE_ALIASES, PROJECT_ROOT } from '../../lib/bundling.ts';
+import { LAMBDA_BUNDLING } from '../../lib/constructs/pipeline-function.ts';
 import { cdkJsonContext } from './support/synth.ts';
 
 // Every function bundled with lib/bundling.ts, as the stack and the benches bundle it.
@@ -50,16 +42,7 @@ describe('function bundles', () => {
       runtime: lambda.Runtime.NODEJS_22_X,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: BUNDLE_TARGET,
-        mainFields: [...MAIN_FIELDS],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        externalModules: [...BUNDLE_EXTERNALS],
-        esbuildArgs: { ...ESBUILD_ARGS },
-      },
+      bundling: LAMBDA_BUNDLING,
     });
     const assembly = (stack.node.root as App).synth();
     const resources = Template.fromStack(stack).toJSON().Resources;
