@@ -32,6 +32,7 @@ export type PairKind =
   | 'reprint'
   | 'trimmed-reprint'
   | 'reformatted-copy'
+  | 'copy-edited'
   | 'same-topic'
   | 'follow-up'
   | 'same-outlet-boilerplate'
@@ -80,6 +81,37 @@ const LIGHT_EDITS: Record<string, string> = {
   announced: 'said',
   several: 'a number of',
 };
+
+/** American spellings a British desk rewrites (the reverse of what comparison folds). */
+const BRITISH: Record<string, string> = {
+  color: 'colour',
+  labor: 'labour',
+  neighbor: 'neighbour',
+  neighbors: 'neighbours',
+  center: 'centre',
+  organize: 'organise',
+  organized: 'organised',
+  recognize: 'recognise',
+  criticized: 'criticised',
+  program: 'programme',
+  defense: 'defence',
+  traveled: 'travelled',
+  canceled: 'cancelled',
+  analyze: 'analyse',
+  favor: 'favour',
+  harbor: 'harbour',
+  honor: 'honour',
+};
+
+const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** What a copying desk adds of its own: editor's notes, related-coverage lines, a local angle. */
+const DESK_ADDITIONS = [
+  "Editor's note: This story has been edited for length and house style.",
+  'Related coverage: What the latest figures mean for the region, and how neighbouring counties are responding.',
+  'Readers in our area said the news had been the talk of the morning, and several local businesses said they were watching how the decision would affect them before making plans of their own.',
+  'This article was republished under a syndication agreement.',
+];
 
 class Generator {
   readonly #random: () => number;
@@ -140,6 +172,71 @@ class Generator {
     return body.join('\n\n');
   }
 
+  /** Number style as another desk writes it: 1,200 → 1200, 12 percent → 12%, five → 5, $3.5 million → $3.5m. */
+  restyleNumbers(text: string): string {
+    return text
+      .replace(/(\d),(\d{3})/g, '$1$2')
+      .replace(/(\d) ?(?:percent|per cent)/g, '$1%')
+      .replace(/(\d) million/g, '$1m')
+      .replace(/\b(two|three|four|five|six|seven|eight|nine)\b/g, (word) =>
+        String(SMALL_NUMBERS.indexOf(word)),
+      );
+  }
+
+  /** British spelling and typographic quotes. */
+  britishAndCurly(text: string): string {
+    return text
+      .replace(/\b[a-z]+\b/g, (word) => BRITISH[word] ?? word)
+      .replace(/"([^"]*)"/g, '\u201c$1\u201d')
+      .replace(/'/g, '\u2019');
+  }
+
+  /** Two neighbouring sentences swapped in some paragraphs. */
+  reorder(paragraph: string): string {
+    const sentences = paragraph.split(/(?<=\.) (?=[A-Z])/);
+    if (sentences.length < 2 || !this.chance(0.5)) return paragraph;
+    const at = this.int(sentences.length - 1);
+    const [first, second] = [sentences[at], sentences[at + 1]];
+    if (first === undefined || second === undefined) return paragraph;
+    sentences.splice(at, 2, second, first);
+    return sentences.join(' ');
+  }
+
+  /** Hard line breaks at a column between 60 and 75. */
+  wrap(paragraph: string): string {
+    const width = 60 + this.int(16);
+    const lines: string[] = [];
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push(line);
+    return lines.join('\n');
+  }
+
+  /**
+   * A wire desk's heavy copy-edit: every change a desk makes without adding a fact (new headline, dateline,
+   * byline and footer are the pipeline's to lift out; here they stay in the body), several at once.
+   */
+  copyEdit(article: Article): string {
+    let body = [...article.paragraphs];
+    if (body.length > 4 && this.chance(0.5)) body = body.slice(1);
+    if (body.length > 4 && this.chance(0.5)) body = body.slice(0, -1 - this.int(2));
+    body = body.map((p) => this.edit(this.edit(p)));
+    body = body.map((p) => this.restyleNumbers(p));
+    if (this.chance(0.6)) body = body.map((p) => this.britishAndCurly(p));
+    body = body.map((p) => this.reorder(p));
+    if (this.chance(0.6)) body.splice(this.int(body.length + 1), 0, this.pick(DESK_ADDITIONS));
+    if (this.chance(0.4)) body.push(this.pick(DESK_ADDITIONS));
+    if (this.chance(0.7)) body[0] = `${this.pick(this.extra.datelines)} ${body[0]}`;
+    if (this.chance(0.5)) body.push(this.pick(this.extra.footers));
+    if (this.chance(0.5)) body = body.map((p) => this.wrap(p));
+    return body.join('\n\n');
+  }
+
   published(article: Article): string {
     const body = [...article.paragraphs];
     if (this.chance(0.5)) body[0] = `${this.pick(this.extra.datelines)} ${body[0]}`;
@@ -181,6 +278,14 @@ export function buildCorpus(seed = 20_231_105): LabeledPair[] {
         duplicate: true,
         earlier: g.published(article),
         later: g.reprint(article, true),
+      });
+    }
+    for (let i = 0; i < 6; i++) {
+      pairs.push({
+        kind: 'copy-edited',
+        duplicate: true,
+        earlier: g.published(article),
+        later: g.copyEdit(article),
       });
     }
     // The same text in another outlet's layout: caught by the exact fingerprint.

@@ -170,7 +170,11 @@ async function timeLookups(
       NOW_SECONDS,
     );
     const ranked = rankCandidates(buckets.values(), fingerprint);
-    await bestMatch(index, detector, profile, ranked, NOW_SECONDS, 'urn:syndicate:bench:query');
+    await bestMatch(index, detector, profile, ranked, NOW_SECONDS, {
+      outlet: 'bench',
+      uri: 'urn:syndicate:bench:query',
+      explicitIdentity: true,
+    });
     into.push(Number(process.hrtime.bigint() - started) / 1000);
   }
 }

@@ -25,6 +25,8 @@ export interface RunSummary {
   duplicates: number;
   nearDuplicates: number;
   versions: number;
+  /** Arrivals older than one of the same item that was decided first (never published). */
+  superseded: number;
   rejected: Rejection[];
 }
 
@@ -45,6 +47,7 @@ export async function summarizeRun(
     duplicates: 0,
     nearDuplicates: 0,
     versions: 0,
+    superseded: 0,
     rejected: [],
   };
   const byKey = new Map(submitted.map((doc) => [doc.key, doc]));
@@ -93,6 +96,7 @@ export async function summarizeRun(
       if (decision.decision === 'duplicate') summary.duplicates++;
       if (decision.decision === 'near-duplicate') summary.nearDuplicates++;
       if (decision.decision === 'version') summary.versions++;
+      if (decision.decision === 'superseded') summary.superseded++;
     }
   }
   return summary;
@@ -112,7 +116,7 @@ export function formatSummary(summary: RunSummary): string {
   const lines = [
     `syndicate run: ${summary.documents} document(s), ${summary.items} item(s), ${summary.published} published, ` +
       `${summary.duplicates} duplicate(s), ${summary.nearDuplicates} near-duplicate(s), ${summary.versions} new version(s), ` +
-      `${summary.rejected.length} rejected`,
+      `${summary.superseded > 0 ? `${summary.superseded} superseded, ` : ''}${summary.rejected.length} rejected`,
   ];
   for (const r of summary.rejected) {
     lines.push(

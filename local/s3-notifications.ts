@@ -15,6 +15,7 @@ export class S3NotificationBridge {
   /** The latest arrival id per key, so a run can tell its own reports from earlier ones. */
   readonly arrivals = new Map<string, string>();
   readonly #listener: (event: S3Event) => void;
+  #lastEventMs = 0;
 
   constructor(
     private readonly s3rver: S3rver,
@@ -48,8 +49,12 @@ export class S3NotificationBridge {
     for (const record of records) {
       this.arrivals.set(record.s3.object.key, `${record.s3.object.key}@${record.s3.object.sequencer}`);
     }
+    // Arrivals are ordered by event time (dedupe's "last word wins"). s3rver stamps events to the
+    // millisecond, so two objects written in one millisecond would tie: this bridge sees them in the
+    // order they were written, and gives each a later time than the one before.
+    const timed = records.map((r) => ({ ...r, eventTime: this.#nextEventTime(r.eventTime) }));
     // S3 URL-encodes keys in notifications (spaces as "+"); s3rver does not, so do it here as AWS would.
-    const encoded = records.map((r) => ({
+    const encoded = timed.map((r) => ({
       ...r,
       s3: {
         ...r.s3,
@@ -69,6 +74,12 @@ export class S3NotificationBridge {
       )
       .catch((error: Error) => this.#failures.push(error))
       .finally(() => this.#pending--);
+  }
+
+  #nextEventTime(stamped: string): string {
+    const parsed = Date.parse(stamped);
+    this.#lastEventMs = Math.max(Number.isNaN(parsed) ? Date.now() : parsed, this.#lastEventMs + 1);
+    return new Date(this.#lastEventMs).toISOString();
   }
 
   close(): void {

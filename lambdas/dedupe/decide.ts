@@ -4,6 +4,7 @@ import { shortId } from '../shared/hash.ts';
 import { anchorKeys } from './anchors.ts';
 import { exactFingerprint } from './fingerprint.ts';
 import { type DedupeIndex, exactKey, type IndexRecord, itemKey, type NearOf } from './index-store.ts';
+import { arrivalOrder, isExplicitIdentity, outletOfRecord, resolveItem } from './item-identity.ts';
 import { packSignature, packValues } from './minhash.ts';
 import type { NearDuplicateDetector } from './near.ts';
 import {
@@ -41,7 +42,11 @@ export interface DedupeEvidence {
     readonly sharedDetails?: number;
     /** True when the earlier story was appended concurrently and came first. */
     readonly concurrent: boolean;
+    /** The earlier story was the same outlet's, so this text is its next version. */
+    readonly sameOutlet?: boolean;
   };
+  /** For `superseded`: the later arrival of the item that was decided first. */
+  readonly supersededBy?: string;
 }
 
 export interface DedupeDecision {
@@ -79,38 +84,47 @@ export async function decideDuplicate(
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const expiresAt = nowSeconds + options.lookbackDays * 86_400;
   const { document, item } = envelope;
+  const { outlet } = document;
   const claimant = `${document.ingestionId}#${envelope.index}`;
+  const arrival = arrivalOrder(document);
   const fingerprint = exactFingerprint(item);
   const exactPk = exactKey(fingerprint);
-  const itemPk = itemKey(document.outlet, item.identity);
-  const ownUri = itemUri(document.outlet, item.identity);
+  const itemPk = itemKey(outlet, item.identity);
+  const ownUri = itemUri(outlet, item.identity);
+  const explicitIdentity = isExplicitIdentity(item.identity);
   const profile = detector.profile(item.bodyText);
   const bucketPks = profile ? anchorKeys(profile.anchors) : [];
   const words = profile?.words ?? countWords(item.bodyText);
 
   const { records, buckets } = await index.lookup([exactPk, itemPk], bucketPks, nowSeconds);
   const exact = records.get(exactPk);
-  const prior = records.get(itemPk);
+  const ownRecord = records.get(itemPk);
+  const resolved = await resolveItem(index, itemPk, ownRecord, nowSeconds);
+  let prior = resolved?.record;
+  let priorPk = resolved?.pk ?? itemPk;
   const sameArrival = prior?.claimant === claimant;
+  const ownClaim = exact?.claimant === claimant;
+  // A later arrival of this item was decided first: consumers already hold the outlet's later word.
+  if (prior && !sameArrival && !ownClaim && isLater(prior.lastArrival, arrival)) return superseded(prior);
+
   // The item's body went back to an earlier version's (an edit undone): that is the item's next version,
   // not a copy of itself. Its latest version has another body, so consumers need this one again.
   const reverted =
     exact !== undefined &&
     prior !== undefined &&
-    exact.claimant !== claimant &&
+    !ownClaim &&
     !sameArrival &&
     exact.uri === prior.uri &&
     prior.fingerprint !== fingerprint;
-  if (exact && exact.claimant !== claimant && !reverted) return duplicateOf(exact);
+  if (exact && !ownClaim && !reverted) {
+    await noteCopy(exact);
+    return duplicateOf(exact);
+  }
 
   // A redelivery of an arrival whose body this index already holds, after a newer version of the item was
   // recorded: it was decided before, and gets that decision again rather than a version of its own.
   const replayed =
     !reverted && exact !== undefined && prior !== undefined && !sameArrival && prior.version >= exact.version;
-  const version = replayed ? exact.version : prior ? (sameArrival ? prior.version : prior.version + 1) : 1;
-  const firstCreated = (replayed ? exact.firstCreated : prior?.firstCreated) ?? item.published;
-  const uri = (replayed ? exact.uri : prior?.uri) ?? ownUri;
-  const base = { uri, version, fingerprint, claimant, firstCreated, expiresAt };
   const sketch = profile
     ? {
         signature: packSignature(profile.signature),
@@ -123,23 +137,39 @@ export async function decideDuplicate(
   // A redelivered near-duplicate decision: the same answer again.
   // (The item record carries the verdict too, for an arrival that failed between recording and claiming.)
   const earlierVerdict = reverted ? undefined : (exact?.nearOf ?? (sameArrival ? prior?.nearOf : undefined));
-  if (earlierVerdict) return nearDuplicate(earlierVerdict, 0, undefined);
+  if (earlierVerdict) return nearDuplicate(earlierVerdict, 0, undefined, baseOf());
 
-  // Only a first report of an item is compared for near copies: a changed body of a known item is its new version.
+  // Only a first report of an item is compared for near copies: a changed body of a known item is its new
+  // version. A near copy of the outlet's own earlier story is that story's next version (its identity
+  // becomes an alias of the story's item); another outlet's near copy is a copy.
   let candidates = 0;
+  let revision: FoundMatch | undefined;
   if (profile && !prior && !exact) {
     const ranked = rankCandidates(buckets.values(), fingerprint);
     candidates = ranked.length;
-    const found = await bestMatch(index, detector, profile, ranked, nowSeconds, ownUri);
-    if (found) return recordNear(found, false);
+    const found = await bestMatch(index, detector, profile, ranked, nowSeconds, {
+      outlet,
+      uri: ownUri,
+      explicitIdentity,
+    });
+    const revised = found?.sameOutlet && found.record.item ? await revisedItem(found.record.item) : undefined;
+    if (found && revised) {
+      if (isLater(revised.record.lastArrival, arrival)) return superseded(revised.record);
+      prior = revised.record;
+      priorPk = revised.pk;
+      revision = found;
+    } else if (found) return recordNear(found, false);
   }
 
+  const base = baseOf();
+  const { version, firstCreated } = base;
   const storyId = (replayed ? exact.storyId : prior?.storyId) ?? storyIdFor(base.uri);
   const record: IndexRecord = { pk: exactPk, storyId, ...base, ...sketch };
   // The item's version is taken before the body is claimed: a body claim then always means its decision
   // is complete, so a redelivery that finds its own claim can trust the version in it. (When the item's
   // record already names a newer version, writing this one back would turn the clock back.)
-  if (!replayed) await putItem({ ...record, pk: itemPk });
+  if (!replayed) await putItem({ ...record, pk: priorPk, lastArrival: arrival });
+  if (priorPk !== itemPk && !ownRecord) await putAlias(record);
   const holder = await index.claim(record, nowSeconds, reverted ? exact.claimant : undefined);
   if (holder) return duplicateOf(holder);
 
@@ -151,7 +181,11 @@ export async function decideDuplicate(
     // Only on the first decision: a redelivery (its own claim found) must not re-run the race on buckets
     // that have changed since, or on another instance's, and answer differently.
     if (racing.length > 0 && version === 1 && !exact) {
-      const found = await bestMatch(index, detector, profile, racing, nowSeconds, ownUri);
+      const found = await bestMatch(index, detector, profile, racing, nowSeconds, {
+        outlet,
+        uri: ownUri,
+        explicitIdentity,
+      });
       const other = found && storedProfile(found.record, detector.params.permutations);
       if (
         found &&
@@ -175,14 +209,88 @@ export async function decideDuplicate(
       version,
       firstCreated,
       versionCreated: version > 1 ? (item.updated ?? document.receivedAt) : (item.updated ?? item.published),
+      ...(revision ? { matchOf: matchOfFound(revision) } : {}),
     },
-    evidence: { words, nearCheck: nearCheckOf(), candidates },
+    evidence: {
+      words,
+      nearCheck: nearCheckOf(),
+      candidates,
+      ...(revision ? { match: { ...matchEvidence(revision, false), sameOutlet: true } } : {}),
+    },
   };
+
+  /** Identity, version and times of this arrival's record, from the item it belongs to. */
+  function baseOf() {
+    const version = replayed ? exact.version : prior ? (sameArrival ? prior.version : prior.version + 1) : 1;
+    const firstCreated = (replayed ? exact.firstCreated : prior?.firstCreated) ?? item.published;
+    const uri = (replayed ? exact.uri : prior?.uri) ?? ownUri;
+    const identity = { outlet, item: priorPk, ...(explicitIdentity ? { explicitIdentity } : {}) };
+    return { uri, version, fingerprint, claimant, firstCreated, expiresAt, ...identity };
+  }
 
   function nearCheckOf(): DedupeEvidence['nearCheck'] {
     if (!profile) return 'short-text';
     if (exact) return 'redelivery';
-    return prior ? 'not-needed' : 'checked';
+    return prior && !revision ? 'not-needed' : 'checked';
+  }
+
+  function isLater(stored: string | undefined, than: string): boolean {
+    return stored !== undefined && stored > than;
+  }
+
+  async function revisedItem(pk: string) {
+    return resolveItem(index, pk, (await index.getMany([pk], nowSeconds)).get(pk), nowSeconds);
+  }
+
+  /**
+   * A copy of a body already on record: when it is this item's current text, the item's last arrival moves
+   * on (so an older arrival decided later cannot overtake it); when the identity is new and the body is the
+   * outlet's own, the identity becomes an alias of the item that body belongs to.
+   */
+  async function noteCopy(earlier: IndexRecord): Promise<void> {
+    if (prior && earlier.uri === prior.uri) {
+      const noted = await index.noteArrival({ ...prior, pk: priorPk, lastArrival: arrival }, nowSeconds);
+      if (!noted) throw new TransientError(`item ${priorPk} changed while deciding a re-send`);
+    } else if (!prior && earlier.item && outletOfRecord(earlier) === outlet) {
+      await putAlias({ ...earlier, pk: earlier.item, claimant });
+    }
+  }
+
+  /** Writes this identity's record as an alias of the item whose record is `of.item` (or `of.pk`). */
+  async function putAlias(of: IndexRecord): Promise<void> {
+    const target = of.item ?? of.pk;
+    const {
+      signature: _s,
+      shingles: _n,
+      details: _d,
+      anchors: _a,
+      nearOf: _o,
+      lastArrival: _l,
+      ...slim
+    } = of;
+    const alias = {
+      ...slim,
+      pk: itemPk,
+      claimant,
+      aliasOf: target,
+      expiresAt: nowSeconds + ITEM_MEMORY_DAYS * 86_400,
+    };
+    // Lost only to a concurrent first arrival of this identity, whose own record then stands.
+    await index.putVersion(alias, nowSeconds);
+  }
+
+  function superseded(latest: IndexRecord): DedupeDecision {
+    return {
+      outcome: {
+        decision: 'superseded',
+        storyId: latest.storyId,
+        uri: latest.uri,
+        version: latest.version,
+        firstCreated: latest.firstCreated,
+        versionCreated: item.updated ?? item.published,
+      },
+      evidence: { words, nearCheck: 'not-needed', candidates: 0, supersededBy: latest.lastArrival ?? '' },
+    };
   }
 
   async function putItem(itemRecord: IndexRecord): Promise<void> {
@@ -201,35 +309,44 @@ export async function decideDuplicate(
     concurrent: boolean,
     compared = candidates,
   ): Promise<DedupeDecision> {
-    const nearOf: NearOf = {
-      uri: found.record.uri,
-      storyId: found.record.storyId,
-      rule: found.rule,
-      similarity: round(found.similarity),
-      fingerprint: found.record.fingerprint,
-    };
+    const base = baseOf();
+    const nearOf: NearOf = { ...matchOfFound(found), fingerprint: found.record.fingerprint };
     const record: IndexRecord = { pk: exactPk, storyId: nearOf.storyId, ...base, ...sketch, nearOf };
-    await putItem({ ...record, pk: itemPk });
+    await putItem({ ...record, pk: itemPk, lastArrival: arrival });
     const holder = await index.claim(record, nowSeconds);
     if (holder) return duplicateOf(holder);
-    return nearDuplicate(nearOf, compared, {
-      fingerprint: nearOf.fingerprint,
+    return nearDuplicate(nearOf, compared, matchEvidence(found, concurrent), base);
+  }
+
+  function matchOfFound(found: FoundMatch) {
+    const { uri, storyId } = found.record;
+    return { uri, storyId, rule: found.rule, similarity: round(found.similarity) };
+  }
+
+  function matchEvidence(found: FoundMatch, concurrent: boolean): NonNullable<DedupeEvidence['match']> {
+    return {
+      fingerprint: found.record.fingerprint,
       rule: found.rule,
-      similarity: nearOf.similarity,
+      similarity: round(found.similarity),
       jaccard: round(found.jaccard),
       containment: round(found.containment),
       detailConflicts: found.detailConflicts,
       sharedDetails: found.sharedDetails,
       concurrent,
-    });
+    };
   }
 
-  function nearDuplicate(nearOf: NearOf, compared: number, match: DedupeEvidence['match']): DedupeDecision {
+  function nearDuplicate(
+    nearOf: NearOf,
+    compared: number,
+    match: DedupeEvidence['match'],
+    { uri, version, firstCreated }: ReturnType<typeof baseOf>,
+  ): DedupeDecision {
     return {
       outcome: {
         decision: 'near-duplicate',
         storyId: nearOf.storyId,
-        uri: base.uri,
+        uri,
         version,
         firstCreated,
         versionCreated: item.updated ?? item.published,

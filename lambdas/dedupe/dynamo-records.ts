@@ -1,5 +1,5 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionalPut } from '../shared/conditional-put.ts';
 import { TransientError } from '../shared/errors.ts';
 import { EXACT_PREFIX, exactKey, type IndexRecord, type RecordStore } from './index-store.ts';
@@ -66,11 +66,49 @@ export class DynamoRecordStore implements RecordStore {
   }
 
   async putVersion(record: IndexRecord, nowSeconds: number): Promise<boolean> {
+    // An older arrival decided late must not overtake the record a later arrival left (item-identity.ts).
+    const notOlder = record.lastArrival
+      ? ' AND (attribute_not_exists(lastArrival) OR lastArrival <= :arrival)'
+      : '';
     return this.#conditionalPut(
       { ...record },
-      'attribute_not_exists(pk) OR version < :version OR claimant = :claimant OR expiresAt <= :now',
-      { ':version': record.version, ':claimant': record.claimant, ':now': nowSeconds },
+      `attribute_not_exists(pk) OR claimant = :claimant OR expiresAt <= :now OR (version < :version${notOlder})`,
+      {
+        ':version': record.version,
+        ':claimant': record.claimant,
+        ':now': nowSeconds,
+        ...(record.lastArrival ? { ':arrival': record.lastArrival } : {}),
+      },
     );
+  }
+
+  async noteArrival(record: IndexRecord, nowSeconds: number): Promise<boolean> {
+    if (!record.lastArrival) return true;
+    try {
+      await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { pk: record.pk, sk: SORT_KEY },
+          UpdateExpression: 'SET lastArrival = :arrival',
+          ConditionExpression:
+            'version = :version AND expiresAt > :now AND (attribute_not_exists(lastArrival) OR lastArrival <= :arrival)',
+          ExpressionAttributeValues: {
+            ':arrival': record.lastArrival,
+            ':version': record.version,
+            ':now': nowSeconds,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      // Matched by name too, as conditionalPut does: the class differs when two SDK copies are loaded.
+      if (
+        error instanceof ConditionalCheckFailedException ||
+        (error as Error).name === 'ConditionalCheckFailedException'
+      )
+        return false;
+      throw error;
+    }
   }
 
   async #get(pk: string): Promise<Item | undefined> {

@@ -43,6 +43,16 @@ export interface IndexRecord {
   readonly details?: Uint8Array;
   /** Set when this body was decided a near duplicate of an earlier story. */
   readonly nearOf?: NearOf;
+  /** The outlet that sent the body (older records: read from `uri`). */
+  readonly outlet?: string;
+  /** On a body's record: the key of the item record it is a version of, so a later near copy finds it. */
+  readonly item?: string;
+  /** On a body's record: the item's identity came from the outlet (guid or link), see item-identity.ts. */
+  readonly explicitIdentity?: boolean;
+  /** On an item record: the identity is an alias, and this is the key of the item's own record. */
+  readonly aliasOf?: string;
+  /** On an item record: the latest arrival of the item (item-identity.ts `arrivalOrder`), decided or not. */
+  readonly lastArrival?: string;
 }
 
 export interface BucketEntry {
@@ -72,8 +82,16 @@ export interface RecordStore {
    * read before deciding (so a concurrent claimant is never replaced).
    */
   claim(record: IndexRecord, nowSeconds: number, replacing?: string): Promise<IndexRecord | undefined>;
-  /** Writes an item's record if its version is newer than the stored one, or it is the same claimant's. */
+  /**
+   * Writes an item's record if its version is newer than the stored one and its arrival is not older
+   * than the stored `lastArrival`, or it is the same claimant's.
+   */
   putVersion(record: IndexRecord, nowSeconds: number): Promise<boolean>;
+  /**
+   * Moves an item's `lastArrival` forward without a new version (a re-send of what consumers already
+   * hold), if the stored record is still at `record.version` and its last arrival is not later.
+   */
+  noteArrival(record: IndexRecord, nowSeconds: number): Promise<boolean>;
 }
 
 export interface DedupeIndex extends RecordStore {

@@ -98,6 +98,10 @@ export class LoggedDedupeIndex implements DedupeIndex {
     return this.#records.putVersion(record, nowSeconds);
   }
 
+  noteArrival(record: IndexRecord, nowSeconds: number): Promise<boolean> {
+    return this.#records.noteArrival(record, nowSeconds);
+  }
+
   async lookup(
     recordKeys: readonly string[],
     bucketKeys: readonly string[],

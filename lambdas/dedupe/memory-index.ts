@@ -64,8 +64,22 @@ export class MemoryDedupeIndex implements DedupeIndex {
 
   async putVersion(record: IndexRecord, nowSeconds: number): Promise<boolean> {
     const current = this.#live(record.pk, nowSeconds);
-    if (current && current.version >= record.version && current.claimant !== record.claimant) return false;
+    if (current && current.claimant !== record.claimant) {
+      if (current.version >= record.version) return false;
+      if (current.lastArrival && record.lastArrival && current.lastArrival > record.lastArrival) return false;
+    }
     this.#records.set(record.pk, record);
+    return true;
+  }
+
+  async noteArrival(record: IndexRecord, nowSeconds: number): Promise<boolean> {
+    const current = this.#live(record.pk, nowSeconds);
+    if (!current || current.version !== record.version) return false;
+    if (current.lastArrival && record.lastArrival && current.lastArrival > record.lastArrival) return false;
+    this.#records.set(record.pk, {
+      ...current,
+      ...(record.lastArrival ? { lastArrival: record.lastArrival } : {}),
+    });
     return true;
   }
 

@@ -1,6 +1,7 @@
 import { anchorKey, firstSharedAnchor } from './anchors.ts';
 import type { AnchorBucket, DedupeIndex, IndexRecord } from './index-store.ts';
 import { exactKey } from './index-store.ts';
+import { outletOfRecord } from './item-identity.ts';
 import { type Signature, unpackSignature, unpackValues } from './minhash.ts';
 import type { NearDuplicateDetector, NearMatch, TextProfile } from './near.ts';
 
@@ -15,6 +16,15 @@ export const MAX_CANDIDATES = 10;
 
 export interface FoundMatch extends NearMatch {
   readonly record: IndexRecord;
+  /** The earlier story is the same outlet's: a match makes this its next version, not a copy. */
+  readonly sameOutlet: boolean;
+}
+
+/** Who is looking: the outlet, and whether its item's identity is its own (guid or link). */
+export interface Seeker {
+  readonly outlet: string;
+  readonly uri: string;
+  readonly explicitIdentity: boolean;
 }
 
 /** Fingerprints in the buckets other than `own`, most shared anchors first, then most recent. */
@@ -52,25 +62,37 @@ export function storedProfile(
   return { signature, shingles: record.shingles, details, anchors };
 }
 
-/** Fetches the candidates' records (one BatchGetItem) and returns the best verified match. */
+/**
+ * Fetches the candidates' records (one BatchGetItem) and returns the best verified match: the same
+ * outlet's earlier story before any other outlet's (an outlet's changed text is its own update), then the
+ * most similar. Of the same outlet, an item with an identity of its own never matches another such item:
+ * two guids or links are two items, however alike (a weekly calendar is not last week's, updated).
+ */
 export async function bestMatch(
   index: DedupeIndex,
   detector: NearDuplicateDetector,
   profile: TextProfile,
   candidates: readonly string[],
   nowSeconds: number,
-  ownUri: string,
+  seeker: Seeker,
 ): Promise<FoundMatch | undefined> {
   if (candidates.length === 0) return undefined;
   const records = await index.getMany(candidates.map(exactKey), nowSeconds);
   let best: FoundMatch | undefined;
   for (const record of records.values()) {
     // An earlier version of this very item is a version, never a near duplicate of itself.
-    if (record.uri === ownUri) continue;
+    if (record.uri === seeker.uri) continue;
+    const sameOutlet = outletOfRecord(record) === seeker.outlet;
+    if (sameOutlet && seeker.explicitIdentity && record.explicitIdentity) continue;
     const stored = storedProfile(record, detector.params.permutations);
     if (!stored) continue;
-    const match = detector.match(profile, stored);
-    if (match && (!best || match.similarity > best.similarity)) best = { ...match, record };
+    const match = sameOutlet ? detector.matchRevision(profile, stored) : detector.match(profile, stored);
+    if (!match) continue;
+    const better =
+      !best ||
+      (sameOutlet && !best.sameOutlet) ||
+      (sameOutlet === best.sameOutlet && match.similarity > best.similarity);
+    if (better) best = { ...match, record, sameOutlet };
   }
   return best;
 }

@@ -1,3 +1,4 @@
+import { foldCopyEdits } from './copy-edits.ts';
 import { compareDetails, type Details, extractDetails } from './details.ts';
 import { foldText } from './fingerprint.ts';
 import { estimateContainment, estimateJaccard, MinHasher, type Signature } from './minhash.ts';
@@ -22,6 +23,21 @@ export interface NearDuplicateParams {
   readonly minSizeRatio: number;
   /** Shared contexts followed by different names or numbers that a copy may still have (copy-editing). */
   readonly maxDetailConflicts: number;
+  /**
+   * A heavily copy-edited copy (reworded, reordered, trimmed): at least this share of each text's
+   * shingles found in the other, both ways...
+   */
+  readonly minEditedContainment: number;
+  /** ...and at least this many names and numbers in the same words, none of them different. */
+  readonly minEditedSharedDetails: number;
+  /**
+   * The same outlet's text this alike is its own story revised, whatever names and numbers changed:
+   * a correction or changed figures is what an update is...
+   */
+  readonly minRevisionJaccard: number;
+  /** ...or this much of the smaller text in the larger, both of comparable length (a story extended). */
+  readonly minRevisionContainment: number;
+  readonly minRevisionSizeRatio: number;
 }
 
 export const NEAR_DUPLICATE_DEFAULTS: NearDuplicateParams = {
@@ -33,6 +49,11 @@ export const NEAR_DUPLICATE_DEFAULTS: NearDuplicateParams = {
   minContainment: 0.7,
   minSizeRatio: 0.3,
   maxDetailConflicts: 0,
+  minEditedContainment: 0.3,
+  minEditedSharedDetails: 12,
+  minRevisionJaccard: 0.45,
+  minRevisionContainment: 0.6,
+  minRevisionSizeRatio: 0.5,
 };
 
 /** What the index keeps of a text to compare it later. */
@@ -52,7 +73,7 @@ export interface ComparableProfile {
   readonly details: Details;
 }
 
-export type NearRule = 'minhash-jaccard' | 'minhash-containment';
+export type NearRule = 'minhash-jaccard' | 'minhash-containment' | 'minhash-edited-copy' | 'minhash-revision';
 
 export interface NearMatch {
   readonly rule: NearRule;
@@ -86,27 +107,58 @@ export class NearDuplicateDetector {
 
   /** The text's sketch and anchors; undefined for a short text, which is matched exactly only. */
   profile(bodyText: string): TextProfile | undefined {
-    const folded = foldText(bodyText);
+    const edited = foldCopyEdits(bodyText);
+    const folded = foldText(edited);
     const words = folded.length > 0 ? folded.split(' ') : [];
     if (words.length < this.params.minWords) return undefined;
     const { signature, shingles, anchors } = this.#hasher.sketch(words, this.params.anchors);
-    return { words: words.length, signature, shingles, anchors, details: extractDetails(bodyText) };
+    return { words: words.length, signature, shingles, anchors, details: extractDetails(edited) };
   }
 
-  /** Whether two texts are the same story, and by which rule; undefined when they are not. */
+  /**
+   * Whether two texts are the same story, and by which rule; undefined when they are not.
+   * Texts that share a third to two fifths of their shingles are where a heavily edited copy and two
+   * stories with a paragraph in common (a follow-up's background, an outlet's boilerplate) overlap;
+   * there, only many names and numbers in the same words, and none different, make them one story.
+   */
   match(a: ComparableProfile, b: ComparableProfile): NearMatch | undefined {
+    const { params } = this;
     const jaccard = estimateJaccard(a.signature, b.signature);
     const containment = estimateContainment(jaccard, a.shingles, b.shingles);
     const ratio = Math.min(a.shingles, b.shingles) / Math.max(a.shingles, b.shingles);
-    let rule: NearRule | undefined;
-    if (jaccard >= this.params.minJaccard) rule = 'minhash-jaccard';
-    else if (containment >= this.params.minContainment && ratio >= this.params.minSizeRatio)
-      rule = 'minhash-containment';
-    if (!rule) return undefined;
+    // Containment of the smaller text says nothing of the larger: both ways must hold for an edited copy.
+    const bothWays = containment * ratio;
     const { shared, conflicts } = compareDetails(a.details, b.details);
     // Same words, different names and numbers: two reports from one template, not one story.
-    if (conflicts > this.params.maxDetailConflicts) return undefined;
+    if (conflicts > params.maxDetailConflicts) return undefined;
+    let rule: NearRule | undefined;
+    if (jaccard >= params.minJaccard) rule = 'minhash-jaccard';
+    else if (containment >= params.minContainment && ratio >= params.minSizeRatio)
+      rule = 'minhash-containment';
+    else if (bothWays >= params.minEditedContainment && shared >= params.minEditedSharedDetails)
+      rule = 'minhash-edited-copy';
+    if (!rule) return undefined;
     const similarity = rule === 'minhash-jaccard' ? jaccard : containment;
     return { rule, similarity, jaccard, containment, detailConflicts: conflicts, sharedDetails: shared };
+  }
+
+  /** Whether a text is a revision of the same outlet's earlier one: a copy, or mostly the same words. */
+  matchRevision(a: ComparableProfile, b: ComparableProfile): NearMatch | undefined {
+    const copy = this.match(a, b);
+    if (copy) return copy;
+    const jaccard = estimateJaccard(a.signature, b.signature);
+    const containment = estimateContainment(jaccard, a.shingles, b.shingles);
+    const ratio = Math.min(a.shingles, b.shingles) / Math.max(a.shingles, b.shingles);
+    const extended = containment >= this.params.minRevisionContainment && ratio >= this.params.minRevisionSizeRatio;
+    if (jaccard < this.params.minRevisionJaccard && !extended) return undefined;
+    const { shared, conflicts } = compareDetails(a.details, b.details);
+    return {
+      rule: 'minhash-revision',
+      similarity: jaccard,
+      jaccard,
+      containment,
+      detailConflicts: conflicts,
+      sharedDetails: shared,
+    };
   }
 }

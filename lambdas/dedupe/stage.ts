@@ -9,6 +9,7 @@ import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage
 import { decideDuplicate } from './decide.ts';
 import type { DecisionSink, GatheredDecision } from './decision-reports.ts';
 import type { DedupeIndex } from './index-store.ts';
+import { KeyedSerializer } from './item-lock.ts';
 import type { NearDuplicateDetector } from './near.ts';
 
 export interface DedupeStageDeps {
@@ -34,6 +35,7 @@ const DECISION_METRIC: Partial<Record<string, MetricName>> = {
   duplicate: METRICS.duplicates,
   'near-duplicate': METRICS.nearDuplicates,
   version: METRICS.newVersions,
+  superseded: METRICS.superseded,
 };
 
 /**
@@ -44,6 +46,7 @@ const DECISION_METRIC: Partial<Record<string, MetricName>> = {
  */
 export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
   const clock = deps.clock ?? (() => new Date());
+  const items = new KeyedSerializer();
   return createSqsStageHandler<Decided>({
     logger: deps.logger,
     deadLetters: deps.deadLetters,
@@ -57,13 +60,20 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
     },
     async processRecord(record, gather) {
       const envelope = await readEnvelope(deps.s3, record.body);
-      const { outcome, evidence } = await decideDuplicate(envelope, {
-        index: deps.index,
-        detector: await deps.detector,
-        lookbackDays: deps.lookbackDays,
-        now: clock(),
-      });
+      const detector = await deps.detector;
+      // Only the decision is taken in turn: gathering waits for the whole batch, a turn must not.
+      const { outcome, evidence } = await items.run(
+        `${envelope.document.outlet}|${envelope.item.identity}`,
+        () =>
+          decideDuplicate(envelope, {
+            index: deps.index,
+            detector,
+            lookbackDays: deps.lookbackDays,
+            now: clock(),
+          }),
+      );
       const { document } = envelope;
+      // A superseded arrival is older than what consumers already hold: never passed on.
       const forward =
         outcome.decision === 'new' ||
         outcome.decision === 'version' ||

@@ -78,7 +78,7 @@ const normalizedItemSchema = () =>
   });
 export type NormalizedItem = z.infer<ReturnType<typeof normalizedItemSchema>>;
 
-export const DEDUPE_DECISIONS = ['new', 'version', 'duplicate', 'near-duplicate'] as const;
+export const DEDUPE_DECISIONS = ['new', 'version', 'duplicate', 'near-duplicate', 'superseded'] as const;
 const dedupeOutcomeSchema = () =>
   z.object({
     decision: z.enum(DEDUPE_DECISIONS),

@@ -15,6 +15,7 @@ export const METRICS = {
   duplicates: 'Duplicates',
   nearDuplicates: 'NearDuplicates',
   newVersions: 'NewVersions',
+  superseded: 'Superseded',
   published: 'Published',
   recordsRetried: 'RecordsRetried',
   recordsDeadLettered: 'RecordsDeadLettered',

@@ -73,6 +73,7 @@ function lookupBarrier(index: DedupeIndex, parties: number): DedupeIndex {
     getMany: (pks, now) => index.getMany(pks, now),
     claim: (record, now) => index.claim(record, now),
     putVersion: (record, now) => index.putVersion(record, now),
+    noteArrival: (record, now) => index.noteArrival(record, now),
     appendToBuckets: (pks, entry, seen, now) => index.appendToBuckets(pks, entry, seen, now),
     flush: () => index.flush(),
     async lookup(records, buckets, now) {

@@ -10,6 +10,21 @@ export interface ItemSpec {
   readonly arrival?: string;
   readonly index?: number;
   readonly published?: string;
+  /** When the archive received it; by default each new arrival a millisecond after the one before. */
+  readonly receivedAt?: string;
+}
+
+const FIRST_ARRIVAL = Date.parse('2024-05-01T12:00:00.000Z');
+const arrivalTimes = new Map<string, string>();
+
+/** Arrivals in the order a test makes them, and a redelivery (same arrival) at its first time. */
+function receivedAtOf(ingestionId: string): string {
+  let at = arrivalTimes.get(ingestionId);
+  if (!at) {
+    at = new Date(FIRST_ARRIVAL + arrivalTimes.size).toISOString();
+    arrivalTimes.set(ingestionId, at);
+  }
+  return at;
 }
 
 /** A normalized item envelope as dedupe receives it, with only what dedupe reads filled in meaningfully. */
@@ -17,6 +32,7 @@ export function envelopeOf(spec: ItemSpec): ItemEnvelope {
   const outlet = spec.outlet ?? 'outlet-a';
   const arrival = spec.arrival ?? 'arrival-1';
   const id = sha256Hex(`${outlet}|${arrival}|${spec.body}`);
+  const ingestionId = `incoming/${outlet}/${id}@${arrival}`;
   return {
     schema: ENVELOPE_SCHEMA,
     document: {
@@ -24,8 +40,8 @@ export function envelopeOf(spec: ItemSpec): ItemEnvelope {
       outlet,
       bucket: 'raw',
       key: `incoming/${outlet}/${id}`,
-      ingestionId: `incoming/${outlet}/${id}@${arrival}`,
-      receivedAt: '2024-05-01T12:00:00.000Z',
+      ingestionId,
+      receivedAt: spec.receivedAt ?? receivedAtOf(ingestionId),
       format: 'article',
       feed: null,
     },

@@ -237,6 +237,7 @@ describe('the logged index', () => {
       getMany: (pks, at) => first.getMany(pks, at),
       claim: (record, at, replacing) => first.claim(record, at, replacing),
       putVersion: (record, at) => first.putVersion(record, at),
+      noteArrival: (record, at) => first.noteArrival(record, at),
       appendToBuckets: (pks, entry, seen, at) => first.appendToBuckets(pks, entry, seen, at),
       flush: () => first.flush(),
       async lookup(recordKeys, bucketKeys, at) {
