@@ -295,4 +295,48 @@ describe('dedupe against the local emulators', () => {
     expect(raw.Item?.fingerprint).toBeUndefined();
     expect((await store.getMany([record.pk], 0)).get(record.pk)).toEqual(record);
   });
+
+  it('refuses, through DynamoDB, an older arrival’s version and a re-send noted against a stale version', async () => {
+    running = await startTestPipeline();
+    const { clients, resources } = running.pipeline;
+    const store = new DynamoRecordStore(clients.dynamodb, resources.table);
+    const item = {
+      pk: 'item#a|1',
+      uri: 'urn:syndicate:a:1',
+      storyId: 'story-1',
+      version: 1,
+      fingerprint: 'f1',
+      claimant: 'arrival-1#0',
+      firstCreated: '2026-11-25T00:00:00Z',
+      expiresAt: 2_000_000_000,
+      lastArrival: '2026-11-25T00:00:05.000Z|arrival-1',
+    };
+    expect(await store.putVersion(item, 0)).toBe(true);
+    // Version 2 from an arrival older than the one that wrote version 1: refused.
+    const older = {
+      ...item,
+      version: 2,
+      claimant: 'arrival-0#0',
+      lastArrival: '2026-11-25T00:00:01.000Z|arrival-0',
+    };
+    expect(await store.putVersion(older, 0)).toBe(false);
+    // A later re-send of version 1's text moves the item on; one noted against version 2 is refused.
+    const resent = { ...item, lastArrival: '2026-11-25T00:00:09.000Z|arrival-3' };
+    expect(await store.noteArrival(resent, 0)).toBe(true);
+    expect(await store.noteArrival({ ...resent, version: 2 }, 0)).toBe(false);
+    // So a change that arrived in between is older than what the item last heard: refused too.
+    const between = {
+      ...item,
+      version: 2,
+      claimant: 'arrival-2#0',
+      lastArrival: '2026-11-25T00:00:07.000Z|arrival-2',
+    };
+    expect(await store.putVersion(between, 0)).toBe(false);
+    const later = { ...between, claimant: 'arrival-4#0', lastArrival: '2026-11-25T00:00:11.000Z|arrival-4' };
+    expect(await store.putVersion(later, 0)).toBe(true);
+    expect((await store.getMany([item.pk], 0)).get(item.pk)).toMatchObject({
+      version: 2,
+      claimant: 'arrival-4#0',
+    });
+  });
 });
