@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { decideDuplicate } from '../lambdas/dedupe/decide.ts';
+import { MemoryDedupeIndex } from '../lambdas/dedupe/memory-index.ts';
+import { NearDuplicateDetector } from '../lambdas/dedupe/near.ts';
+import { normalizeDocument } from '../lambdas/normalize/document.ts';
+import { sha256Hex } from '../lambdas/shared/hash.ts';
+import { rawDocumentKey } from '../lambdas/shared/keys.ts';
+
+/**
+ * Dedupe on labeled push sequences written by other hands (fixtures/eval/dedupe-independent, frozen
+ * before any tuning; ../shared/eval/dedupe where it exists): each document, in push order, through the
+ * stages' own normalize and dedupe functions against one index, scored as the sets' run.sh scores
+ * `syndicate run` (a duplicate must publish nothing; an original or update at least one item).
+ * In-process, so a row costs seconds, not a process per document. Run alone: npx tsx bench/dedupe-eval.ts
+ */
+
+export interface EvalSetScore {
+  readonly name: string;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly updates: { readonly published: number; readonly total: number };
+  readonly sameEvent: { readonly kept: number; readonly total: number };
+  readonly misses: readonly string[];
+}
+
+export const DEDUPE_EVAL_SETS = [
+  { name: 'independent set (fixtures/eval/dedupe-independent)', dir: '../fixtures/eval/dedupe-independent/' },
+  { name: 'shared development set (../shared/eval/dedupe)', dir: '../../shared/eval/dedupe/' },
+] as const;
+
+const PUBLISHED = new Set(['new', 'version']);
+
+function rows(path: string): string[][] {
+  return readFileSync(path, 'utf8')
+    .replace(/\r/g, '')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'));
+}
+
+export async function scoreDedupeSet(name: string, dir: URL): Promise<EvalSetScore> {
+  const detector = await NearDuplicateDetector.create();
+  const index = new MemoryDedupeIndex();
+  const sameEventStories = new Set(
+    rows(fileURLToPath(new URL('stories.tsv', dir))).flatMap(([s, , , same]) => (same ? [s] : [])),
+  );
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const updates = { published: 0, total: 0 };
+  const sameEvent = { kept: 0, total: 0 };
+  const misses: string[] = [];
+  const start = Date.parse('2026-12-01T00:00:00Z');
+  for (const [position, [seq, file, outlet, label, story]] of rows(
+    fileURLToPath(new URL('order.tsv', dir)),
+  ).entries()) {
+    if (!seq || !file || !outlet || !label || !story)
+      throw new Error(`${name}: malformed order.tsv row ${position + 2}`);
+    const bytes = readFileSync(fileURLToPath(new URL(`docs/${file}`, dir)));
+    const documentId = sha256Hex(bytes);
+    const key = rawDocumentKey(outlet, documentId);
+    // One arrival a minute, in push order, as `syndicate run` would receive them one command at a time.
+    const receivedAt = new Date(start + position * 60_000).toISOString();
+    const { envelopes } = await normalizeDocument(
+      { bytes, outlet, bucket: 'bench', key, ingestionId: `${key}@${seq}`, receivedAt },
+      documentId,
+    );
+    let published = 0;
+    for (const envelope of envelopes) {
+      const { outcome } = await decideDuplicate(envelope, {
+        index,
+        detector,
+        lookbackDays: 30,
+        now: new Date(receivedAt),
+      });
+      if (PUBLISHED.has(outcome.decision)) published++;
+    }
+    const ok = label === 'duplicate' ? published === 0 : published > 0;
+    if (label === 'duplicate') ok ? tp++ : fn++;
+    else if (!ok) fp++;
+    if (label === 'update') {
+      updates.total++;
+      if (ok) updates.published++;
+    } else if (label === 'original' && sameEventStories.has(story)) {
+      sameEvent.total++;
+      if (ok) sameEvent.kept++;
+    }
+    if (!ok) misses.push(`${seq} ${file} ${label}: ${published} published`);
+  }
+  const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+  const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { name, precision, recall, f1, updates, sameEvent, misses };
+}
+
+export async function benchDedupeEval(): Promise<Array<{ name: string; value: number; unit: string }>> {
+  const out: Array<{ name: string; value: number; unit: string }> = [];
+  for (const set of DEDUPE_EVAL_SETS) {
+    const dir = new URL(set.dir, import.meta.url);
+    if (!existsSync(fileURLToPath(new URL('order.tsv', dir)))) continue;
+    const score = await scoreDedupeSet(set.name, dir);
+    for (const miss of score.misses) process.stderr.write(`dedupe eval, ${set.name}: missed ${miss}\n`);
+    out.push(
+      { name: `dedupe ${set.name}: precision`, value: score.precision, unit: '' },
+      { name: `dedupe ${set.name}: recall`, value: score.recall, unit: '' },
+      { name: `dedupe ${set.name}: F1`, value: score.f1, unit: '' },
+      {
+        name: `dedupe ${set.name}: updates published`,
+        value: score.updates.published,
+        unit: `of ${score.updates.total}`,
+      },
+      {
+        name: `dedupe ${set.name}: same-event reports kept`,
+        value: score.sameEvent.kept,
+        unit: `of ${score.sameEvent.total}`,
+      },
+    );
+  }
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const row of await benchDedupeEval()) process.stdout.write(`${row.name}\t${row.value}\t${row.unit}\n`);
+}
