@@ -20,7 +20,7 @@ export function formatSoak(result: SoakResult): string {
     `soak: ${ledger.items} items in ${result.documents} documents, settled in ${(result.settleMs / 1000).toFixed(1)} s ` +
       `(${result.itemsPerSecond} items/s; ingest ${(result.ingestMs / 1000).toFixed(1)} s)`,
     `  published        ${ledger.published}`,
-    `  duplicates       ${ledger.duplicates}`,
+    `  duplicates       ${ledger.duplicates} (${ledger.superseded} superseded)`,
     `  rejected items   ${ledger.rejectedItems} (reason in the document manifest)`,
     `  dead-lettered    ${ledger.deadLettered} (reason on the DLQ message)`,
     `  LOST             ${ledger.lost}`,
