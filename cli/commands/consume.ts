@@ -5,9 +5,6 @@ import type { PublishedMessage } from '../../consumer/published-message.ts';
 import { info, writeLine } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const CONSUME_USAGE =
-  'syndicate consume --queue-url URL [--endpoint URL] [--s3-endpoint URL] [--max N] [--wait S] [--delete] [--validate]';
-
 /** Reads a whole-number option within bounds; anything else is a usage error. */
 export function integerOption(name: string, value: string, min: number, max: number): number {
   const n = Number(value);

@@ -5,9 +5,6 @@ import { info, writeLine } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
 import { integerOption } from './consume.ts';
 
-export const REDRIVE_USAGE =
-  'syndicate redrive --from DLQ_URL --to QUEUE_URL [--endpoint URL] [--max N] [--wait S]';
-
 /**
  * Moves dead letters back to a queue after a fix, body and attributes
  * unchanged; one JSON line per message. Each is deleted from the dead-letter

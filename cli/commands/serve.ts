@@ -8,9 +8,6 @@ import { serveLocal } from '../../local/ingest-serve.ts';
 import { info, writeLine } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const SERVE_USAGE =
-  'syndicate serve [--state DIR] [--port N] [--secrets FILE] [--outlets FILE] [--poll-seconds N] [--keep-output]';
-
 const DEFAULT_PORT = 8787;
 const DEFAULT_SECRETS = 'outlet-secrets.json';
 
