@@ -49,7 +49,7 @@ export const COMMAND_HELP = {
       'syndicate redrive --from DLQ_URL|STAGE --to QUEUE_URL|STAGE [--state DIR] [--endpoint URL] [--max N] [--wait S]',
     summary:
       'Moves dead letters back after a fix, each deleted only once its copy was accepted. A stage name ' +
-      '(normalize, dedupe, tag, publish) stands for its DLQ (--from) or queue (--to) in DIR/endpoints.json.',
+      '(normalize, dedupe, tag, publish) stands for its DLQ (--from) or queue (--to) in DIR/endpoints.json; output is the output queue.',
   },
   replay: {
     usage: 'syndicate replay --from-archive PREFIX [--state DIR] [--duplicate-policy drop|flag] [--max N]',
