@@ -71,9 +71,9 @@ describe('consume and redrive read endpoints.json', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.lines).toHaveLength(1);
     expect(result.lines[0]?.claimChecked).toBe(true);
-    expect((result.lines[0]?.ninjs as { headlines: Array<{ value: string }> }).headlines[0]?.value).toBe(
-      'Council publishes the full harbour report',
-    );
+    expect(
+      (result.lines[0]?.ninjs as { headlines: Array<{ value: string }> } | undefined)?.headlines[0]?.value,
+    ).toBe('Council publishes the full harbour report');
   });
 
   it('flags override the file', async () => {
