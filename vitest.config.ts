@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Tests that spawn bin/syndicate.js run the built CLI, rebuilt here when a source is newer.
+    globalSetup: ['tests/support/build-cli.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Integration tests each start their own emulators on random ports; two cores suit two workers.

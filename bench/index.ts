@@ -18,6 +18,7 @@ const OPTIONAL: Array<{ file: string; exportName: string }> = [
   { file: './dedupe-eval.ts', exportName: 'benchDedupeEval' },
   { file: './anchor-log.ts', exportName: 'benchAnchorLog' },
   { file: './bundles.ts', exportName: 'benchBundles' },
+  { file: './cli-startup.ts', exportName: 'benchCliStartup' },
 ];
 
 async function optionalBench(file: string, exportName: string): Promise<Bench | undefined> {

@@ -8,7 +8,7 @@ import { sha256Hex } from '../lambdas/shared/hash.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WELLFORMED = fileURLToPath(
-  new URL('../../shared/conformance/feedparser/tests/wellformed/', import.meta.url),
+  new URL('../fixtures/conformance/feedparser/tests/wellformed/', import.meta.url),
 );
 const RUNS = 5;
 /** Each run goes over the corpus this many times, so a run lasts long enough to time (~0.5 s). */

@@ -7,17 +7,26 @@ export interface EndpointOptions {
   readonly sqsEndpoint?: string;
   /** An S3-compatible endpoint for claim checks; on AWS leave it out. */
   readonly s3Endpoint?: string;
+  /**
+   * Keys to sign with, over any in the environment: those an emulator checks
+   * (the local S3 emulator accepts only its own; `syndicate serve` writes them
+   * to endpoints.json). On AWS leave them out for the usual credential chain.
+   */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Emulators accept any key; used only with an explicit endpoint and no credentials in the environment. */
+/**
+ * Used only with an explicit endpoint and no credentials given or in the environment: SQS emulators
+ * accept any key, so this is enough without claim checks; the S3 emulator needs `credentials`.
+ */
 const PLACEHOLDER_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
  * SDK clients for a consumer or an operator command. Endpoints are plain
  * configuration, as in the stages; with an explicit endpoint and no
- * credentials configured, placeholder keys stand in, since emulators do not
- * check them and the default provider chain would otherwise fail.
+ * credentials given or configured, placeholder keys stand in, since the SQS
+ * emulator does not check them and the default provider chain would otherwise fail.
  */
 export function consumerClients(options: EndpointOptions): Pick<AwsClients, 's3' | 'sqs'> {
   const env = options.env ?? process.env;
@@ -29,7 +38,11 @@ export function consumerClients(options: EndpointOptions): Pick<AwsClients, 's3'
   const hasCredentials = Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE);
   const { s3, sqs, dynamodb } = createAwsClients(
     aws,
-    hasEndpoint && !hasCredentials ? { credentials: PLACEHOLDER_CREDENTIALS } : {},
+    options.credentials
+      ? { credentials: { ...options.credentials } }
+      : hasEndpoint && !hasCredentials
+        ? { credentials: PLACEHOLDER_CREDENTIALS }
+        : {},
   );
   dynamodb.destroy();
   return { s3, sqs };

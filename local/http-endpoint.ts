@@ -28,7 +28,7 @@ export interface HttpEndpoint {
 }
 
 const HOST = '127.0.0.1';
-const API_GATEWAY_LIMIT = 10 * 1024 * 1024;
+export const API_GATEWAY_LIMIT = 10 * 1024 * 1024;
 
 export async function startHttpEndpoint(options: HttpEndpointOptions): Promise<HttpEndpoint> {
   const limit = options.maxRequestBytes ?? API_GATEWAY_LIMIT;

@@ -4,6 +4,8 @@ import type { PollSummary } from '../lambdas/poller/stage.ts';
 import { createLogger } from '../lambdas/shared/logger.ts';
 import { CountingMetrics } from '../lambdas/shared/metrics.ts';
 import { OutletRegistry } from '../lambdas/shared/outlets.ts';
+import { EMULATOR_CREDENTIALS } from './emulators.ts';
+import { removeEndpointsFile, writeEndpointsFile } from './endpoints-file.ts';
 import { startLocalIngest } from './ingest-endpoint.ts';
 import { LocalPipeline } from './pipeline.ts';
 
@@ -42,6 +44,8 @@ export interface OutputQueueLocation {
   readonly url: string;
   readonly sqsEndpoint: string;
   readonly s3Endpoint: string;
+  /** `{stateDir}/endpoints.json`: every queue, endpoint and the credentials, for consume and redrive. */
+  readonly endpointsFile: string;
 }
 
 /**
@@ -69,11 +73,29 @@ export async function serveLocal(options: ServeOptions): Promise<void> {
       ...(options.onError ? { onError: options.onError } : {}),
     });
     try {
+      const endpointsFile = writeEndpointsFile(options.stateDir, {
+        region: await pipeline.clients.sqs.config.region(),
+        endpoints: {
+          sqs: pipeline.emulators.endpoints.sqs,
+          s3: pipeline.emulators.endpoints.s3,
+          push: `${endpoint.url}/push`,
+        },
+        // What the emulators accept (s3rver checks the access key); a local consumer needs them for claim checks.
+        // Copied field by field: the SDK marks the credentials objects it is given with a $source.
+        credentials: {
+          accessKeyId: EMULATOR_CREDENTIALS.accessKeyId,
+          secretAccessKey: EMULATOR_CREDENTIALS.secretAccessKey,
+        },
+        bucket: pipeline.resources.bucket,
+        output: pipeline.resources.output,
+        stages: pipeline.resources.stages,
+      });
       options.onListening?.(endpoint.url);
       options.onOutputQueue?.({
         url: pipeline.resources.output.url,
         sqsEndpoint: pipeline.emulators.endpoints.sqs,
         s3Endpoint: pipeline.emulators.endpoints.s3,
+        endpointsFile,
       });
       const drain = async () => {
         if (options.keepOutput) return;
@@ -97,6 +119,8 @@ export async function serveLocal(options: ServeOptions): Promise<void> {
       // One last drain so nothing already published is left unshown.
       await drain();
     } finally {
+      // Its ports die with this process: a consumer must not be pointed at them.
+      removeEndpointsFile(options.stateDir);
       await endpoint.close();
     }
   } finally {

@@ -2,11 +2,9 @@ import { parseArgs } from 'node:util';
 import { consumerClients } from '../../consumer/clients.ts';
 import { QueueConsumer } from '../../consumer/consumer.ts';
 import type { PublishedMessage } from '../../consumer/published-message.ts';
+import { clientOptions, localEndpoints, noLocalServe } from '../local-endpoints.ts';
 import { info, writeLine } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
-
-export const CONSUME_USAGE =
-  'syndicate consume --queue-url URL [--endpoint URL] [--s3-endpoint URL] [--max N] [--wait S] [--delete] [--validate]';
 
 /** Reads a whole-number option within bounds; anything else is a usage error. */
 export function integerOption(name: string, value: string, min: number, max: number): number {
@@ -38,6 +36,7 @@ export async function consumeCommand(argv: string[]): Promise<number> {
     args: argv,
     options: {
       'queue-url': { type: 'string' },
+      state: { type: 'string', default: '.syndicate' },
       endpoint: { type: 'string' },
       's3-endpoint': { type: 'string' },
       max: { type: 'string' },
@@ -46,15 +45,15 @@ export async function consumeCommand(argv: string[]): Promise<number> {
       validate: { type: 'boolean', default: false },
     },
   });
-  const queueUrl = values['queue-url'];
-  if (!queueUrl) throw new UsageError('consume needs --queue-url');
+  const local = localEndpoints(values.state);
+  const queueUrl = values['queue-url'] ?? local?.output.url;
+  if (!queueUrl) throw noLocalServe(values.state, 'consume needs --queue-url');
   const max = values.max === undefined ? undefined : integerOption('--max', values.max, 1, 1_000_000);
   const wait = integerOption('--wait', values.wait, 0, 20);
-  const { sqs, s3 } = consumerClients({
-    ...(values.endpoint ? { sqsEndpoint: values.endpoint } : {}),
-    // Locally the S3 emulator has its own port; on AWS both are left out.
-    ...(values['s3-endpoint'] ? { s3Endpoint: values['s3-endpoint'] } : {}),
-  });
+  // Locally SQS and S3 listen on ports of their own; on AWS both endpoints are left out.
+  const { sqs, s3 } = consumerClients(
+    clientOptions(local, [queueUrl], { endpoint: values.endpoint, s3Endpoint: values['s3-endpoint'] }),
+  );
   try {
     const consumer = new QueueConsumer({
       sqs,

@@ -6,8 +6,6 @@ import { info, writeLine } from '../output.ts';
 import { expandPaths } from '../paths.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const PARSE_USAGE = 'syndicate parse [--outlet ID] PATH...';
-
 /** Parse, normalize and tag each document without storing or deduping; one JSON line per document. */
 export async function parseCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -5,9 +5,6 @@ import { pushDocument } from '../../local/ingest-client.ts';
 import { info, writeLine } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const PUSH_USAGE =
-  'syndicate push --outlet ID --secret-file F --url URL [--content-type TYPE] [--attempts N] FILE';
-
 /**
  * Reads the secret from a file: either the bare secret, or the JSON secrets
  * document `{ "<outletId>": "<secret>" }` that `syndicate serve --secrets` reads.

@@ -8,9 +8,6 @@ import { formatSummary, type SubmittedDocument, summarizeRun } from '../../local
 import { info, writeLine } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const REPLAY_USAGE =
-  'syndicate replay --from-archive PREFIX [--state DIR] [--duplicate-policy drop|flag] [--max N]';
-
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** Bounds the listing: a replay of more than this many documents should be split by outlet. */
 const MAX_DOCUMENTS = 100_000;

@@ -8,8 +8,6 @@ import { info, writeLine } from '../output.ts';
 import { expandPaths } from '../paths.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const RUN_USAGE = 'syndicate run [--state DIR] [--outlet ID] [--duplicate-policy drop|flag] PATH...';
-
 /**
  * Runs the whole pipeline locally on the given files and folders: every
  * message that reaches the output queue is printed as one JSON line; progress

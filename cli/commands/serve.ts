@@ -4,14 +4,17 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeError } from '../../lambdas/shared/errors.ts';
 import { OutletRegistry } from '../../lambdas/shared/outlets.ts';
+import { API_GATEWAY_LIMIT } from '../../local/http-endpoint.ts';
 import { serveLocal } from '../../local/ingest-serve.ts';
 import { info, writeLine } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const SERVE_USAGE =
-  'syndicate serve [--state DIR] [--port N] [--secrets FILE] [--outlets FILE] [--poll-seconds N] [--keep-output]';
-
 const DEFAULT_PORT = 8787;
+
+/** A path as one shell word, so the printed command can be pasted as it is. */
+function shellWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
 const DEFAULT_SECRETS = 'outlet-secrets.json';
 
 function integerOption(value: string, name: string, min: number, max: number): number {
@@ -65,6 +68,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
       secrets: { type: 'string' },
       outlets: { type: 'string' },
       'poll-seconds': { type: 'string', default: '0' },
+      // Absent: the ingest stage's own default (lambdas/ingest/config.ts), as MAX_BODY_BYTES on AWS.
+      'max-body-bytes': { type: 'string' },
       'keep-output': { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -72,6 +77,11 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError('serve takes no PATH');
   const port = integerOption(values.port, 'port', 0, 65535);
   const pollSeconds = integerOption(values['poll-seconds'], 'poll-seconds', 0, 86_400);
+  // Above API Gateway's limit the endpoint's stand-in refuses a body before ingest sees it.
+  const maxBodyBytes =
+    values['max-body-bytes'] === undefined
+      ? undefined
+      : integerOption(values['max-body-bytes'], 'max-body-bytes', 1, API_GATEWAY_LIMIT);
   const outlets = readOutlets(values.outlets);
   const secretsFile = secretsFileFor(values.state, values.secrets);
 
@@ -87,16 +97,18 @@ export async function serveCommand(argv: string[]): Promise<number> {
       outlets,
       port,
       pollSeconds,
+      ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
       signal: controller.signal,
       onListening: (url) =>
         info(`syndicate serve: listening on ${url} (secrets: ${secretsFile}); Ctrl-C to stop`),
       onOutput: (body) => writeLine(body),
       keepOutput: values['keep-output'],
       onOutputQueue: (queue) => {
+        info(`syndicate serve: queues, endpoints and local credentials in ${queue.endpointsFile}`);
         if (values['keep-output']) {
+          // consume reads the file: the queue URL, both endpoints and the keys the S3 emulator accepts.
           info(
-            `syndicate serve: output stays on the queue; read it with: syndicate consume --queue-url ${queue.url} ` +
-              `--endpoint ${queue.sqsEndpoint} --s3-endpoint ${queue.s3Endpoint}`,
+            `syndicate serve: output stays on the queue; read it with: syndicate consume --state ${shellWord(values.state)}`,
           );
         }
       },

@@ -191,12 +191,12 @@ export function withoutActiveMarkup(text: string): string {
  * markup parsed already, and what looks like a tag in it was written escaped, to be read.
  * Invisible characters go first, since removing one could make a tag ("<\u200Bscript>").
  */
-export function plainInline(value: string): string {
-  const cleaned = cleanInline(value);
+export function plainInline(value: string, clean: (value: string) => string = cleanInline): string {
+  const cleaned = clean(value);
   if (!cleaned.includes('<')) return cleaned;
   const inert = withoutActiveMarkup(cleaned);
   // Removing a tag may leave two spaces, or one at an end, where the field had one.
-  return inert === cleaned ? cleaned : cleanInline(inert);
+  return inert === cleaned ? cleaned : clean(inert);
 }
 
 /** A plain-text body as paragraphs (see `plainInline`). */

@@ -2,7 +2,7 @@ import { plainInline } from './active-markup.ts';
 import { sanitize } from './html.ts';
 import { HtmlBody } from './html-body.ts';
 import type { RawText } from './parse/index.ts';
-import { cleanInline, cleanParagraph, cleanProse } from './text.ts';
+import { cleanHeadline, cleanInline, cleanParagraph, cleanProse } from './text.ts';
 
 /**
  * One-line text fields (titles, summaries, names) from whatever markup they
@@ -11,18 +11,20 @@ import { cleanInline, cleanParagraph, cleanProse } from './text.ts';
  * escaped markup ("&lt;script&gt;" in a text title) stays visible text, but
  * for tags that could run script if pasted into a page (active-markup.ts).
  */
-export function htmlToInline(html: string): string {
+export function htmlToInline(html: string, clean: (value: string) => string = cleanInline): string {
   // Without "<" or "&" the markup is one text node holding the trimmed string (the sanitizer escapes
   // ">" and the parse reads it back), so the paragraph it makes can be had without either pass.
   if (!html.includes('<') && !html.includes('&')) {
-    return cleanInline(cleanParagraph(cleanProse(html.trim())));
+    return clean(cleanParagraph(cleanProse(html.trim())));
   }
-  return cleanInline(new HtmlBody(sanitize(html).html).paragraphs.join(' '));
+  return clean(new HtmlBody(sanitize(html).html).paragraphs.join(' '));
 }
 
+/** A headline or summary: joiners and direction marks kept, as in the body (cleanHeadline). */
 export function inlineText(text: RawText | undefined): string | undefined {
   if (!text) return undefined;
-  const value = text.type === 'html' ? htmlToInline(text.value) : plainInline(text.value);
+  const value =
+    text.type === 'html' ? htmlToInline(text.value, cleanHeadline) : plainInline(text.value, cleanHeadline);
   return value.length > 0 ? value : undefined;
 }
 

@@ -1,8 +1,9 @@
 /**
- * Text hygiene shared by every field. Two strengths: titles, names and
- * identifiers lose every invisible character (a bidi override or a zero-width
- * space can disguise them); prose keeps the joiners (ZWJ/ZWNJ), which Persian,
- * Indic scripts and emoji sequences need, and loses the rest.
+ * Text hygiene shared by every field. Two strengths: names and identifiers
+ * lose every invisible character (a bidi override or a zero-width
+ * space can disguise them); prose and headlines keep the joiners (ZWJ/ZWNJ),
+ * which Persian, Indic scripts and emoji sequences need, and the direction
+ * marks (LRM/RLM), and lose the rest.
  */
 // Bidi embeddings/overrides/isolates, zero-width characters and joiners, LRM/RLM, word joiner and
 // invisible operators, BOM, soft hyphen, C0 and C1 controls (tab/newline are whitespace, collapsed by callers).
@@ -35,6 +36,18 @@ const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
 export function cleanInline(value: string): string {
   if (!UNTIDY.test(value)) return value;
   return collapseWhitespace(value.normalize('NFC').replace(INVISIBLE, ''));
+}
+
+/**
+ * A headline or summary: display text on one line, so it keeps what prose
+ * keeps. ZWNJ separates Persian word parts, ZWJ holds emoji sequences
+ * together, LRM/RLM place neutral characters in Hebrew and Arabic; removed are
+ * only characters that are invisible and mean nothing here (zero-width space,
+ * BOM, soft hyphen, controls) and the bidi embeddings, overrides and isolates
+ * that could reorder a consumer's page around the headline.
+ */
+export function cleanHeadline(value: string): string {
+  return cleanParagraph(value);
 }
 
 /** Running text with its line breaks intact: NFC and invisible characters removed, joiners kept. */

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_ROOT } from '../support/paths.ts';
+import { FEEDPARSER_CORPUS } from '../support/paths.ts';
 import { type DateCaseResult, runDateCases } from './date-cases.ts';
 import { type CaseResult, runSuite } from './run-suite.ts';
 import { CORE_FOLDERS, type FolderSummary, markdownTable, rate, summarise, total } from './table.ts';
 
-const ROOT = `${SHARED_ROOT}conformance/feedparser/tests`;
+const ROOT = FEEDPARSER_CORPUS;
 
 /**
  * Floors, a little under the rates measured when they were set (docs/conformance.md),

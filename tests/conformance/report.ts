@@ -3,14 +3,14 @@
  * docs/conformance.md: `npx tsx tests/conformance/report.ts [--failures] [--bare-rss-parser] [folder]`.
  * `--bare-rss-parser` measures rss-parser with default options instead, for reference.
  */
-import { SHARED_ROOT } from '../support/paths.ts';
+import { FEEDPARSER_CORPUS } from '../support/paths.ts';
 import { bareRssParserReader } from './baseline.ts';
 import { runDateCases } from './date-cases.ts';
 import { PIPELINE_READER, runSuite } from './run-suite.ts';
 import { markdownTable, summarise } from './table.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const root = `${SHARED_ROOT}conformance/feedparser/tests`;
+const root = FEEDPARSER_CORPUS;
 const showFailures = process.argv.includes('--failures');
 const baseline = process.argv.includes('--bare-rss-parser');
 const only = process.argv.slice(2).find((arg) => !arg.startsWith('--'));

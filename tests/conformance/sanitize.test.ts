@@ -3,7 +3,7 @@ import type { AnyNode } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type OfflineResult, processOffline } from '../../local/offline.ts';
-import { SHARED_ROOT } from '../support/paths.ts';
+import { FEEDPARSER_CORPUS } from '../support/paths.ts';
 
 /**
  * Reading feedparser's test headers: `Expect:  not bozo and entries[0]['title'] == 'safe description'`.
@@ -92,7 +92,7 @@ function stringsIn(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-const CASES = `${SHARED_ROOT}conformance/feedparser/tests/wellformed/sanitize/`;
+const CASES = `${FEEDPARSER_CORPUS}/wellformed/sanitize/`;
 const RECEIVED_AT = '2024-05-01T12:00:00.000Z';
 /** Cases that only exercise allowed markup and styles: nothing in them is dangerous. */
 const HARMLESS = /^(?:acceptable_|style_|blogger_)/;

@@ -143,3 +143,35 @@ describe('normalizeItem: links, language, licence', () => {
     expect(normalizeItem(raw({ license: 'javascript:alert(1)' }), context).license).toBeUndefined();
   });
 });
+
+describe('normalizeItem: joiners and direction marks in headlines and bodies', () => {
+  // Persian "I want" and "books" need ZWNJ between word parts; Hebrew needs RLM/LRM to place neutrals;
+  // a family emoji is one glyph only while its ZWJs hold it together.
+  const persian = 'می\u200Cخواهم کتاب\u200Cها را بخوانم';
+  const hebrew = 'הממשלה\u200F: 3\u200E% צמיחה';
+  const family = 'Family day 👨\u200D👩\u200D👧\u200D👦 in the park';
+  const texts = [persian, hebrew, family];
+
+  it.each(['text', 'html'] as const)('keeps them in a %s headline and summary, as in the body', (type) => {
+    for (const text of texts) {
+      const item = normalizeItem(
+        raw({
+          title: { value: text, type },
+          summary: { value: text, type },
+          content: { value: `<p>${text}, a body long enough to read.</p>`, type: 'html' },
+        }),
+        context,
+      );
+      expect([item.headline, item.summary]).toEqual([text, text]);
+      expect(item.bodyText).toBe(`${text}, a body long enough to read.`);
+    }
+  });
+
+  it('still removes what is invisible and meaningless, and bidi overrides', () => {
+    const item = normalizeItem(
+      raw({ title: { value: '\uFEFFکتاب\u200Cها\u200B مع\u00ADرفی\u202E', type: 'text' } }),
+      context,
+    );
+    expect(item.headline).toBe('کتاب\u200Cها معرفی');
+  });
+});

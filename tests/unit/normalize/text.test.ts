@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   charCount,
+  cleanHeadline,
   cleanInline,
   cleanParagraph,
   cleanProse,
@@ -31,6 +32,17 @@ describe('text hygiene', () => {
     const persian = 'می\u200Cخواهم';
     const family = '👨\u200D👩\u200D👧';
     expect(cleanParagraph(`${persian} ${family}\u202E`)).toBe(`${persian} ${family}`);
+  });
+});
+
+describe('headlines', () => {
+  it('keep ZWNJ, ZWJ, LRM and RLM; lose zero-width space, BOM, soft hyphen and overrides', () => {
+    const kept = 'می\u200Cخواهم 👩\u200D💻 שלום\u200F! a\u200Eb';
+    expect(cleanHeadline(`\uFEFF${kept}\u200B\u00AD\u202E `)).toBe(kept);
+  });
+
+  it('are NFC with whitespace collapsed, like other one-line fields', () => {
+    expect(cleanHeadline(' Cafe\u0301\n\t de\u0301cor ')).toBe('Café décor');
   });
 });
 
