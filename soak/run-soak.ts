@@ -2,12 +2,7 @@ import { manifestKey } from '../lambdas/shared/keys.ts';
 import { LocalPipeline } from '../local/pipeline.ts';
 import type { Stage } from '../local/provision.ts';
 import { mapLimit, withRetries } from './concurrency.ts';
-import {
-  checkConservation,
-  type DecisionView,
-  type Ledger,
-  type ManifestView,
-} from './conservation.ts';
+import { checkConservation, type DecisionView, type Ledger, type ManifestView } from './conservation.ts';
 import { generateSoakCorpus, type SoakCorpus, TOKEN_PATTERN } from './corpus.ts';
 import { DEFAULT_FAULTS, type FaultCounts, FaultInjector, type FaultPlan } from './faults.ts';
 import { restartS3rver } from './restart.ts';

@@ -82,6 +82,7 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
           logger.info('document normalized', {
             documentId,
             outlet,
+            ingestionId: arrival.ingestionId,
             items: result.envelopes.length,
             itemErrors: result.itemErrors.length,
           });
