@@ -1,4 +1,11 @@
-import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -176,20 +183,30 @@ export class LocalPipeline {
    * Writes a raw object and answers the arrival id S3's event gives that very
    * write. s3rver emits the event before it answers the PUT, so the write's
    * arrival is the one the bridge saw last; writes of one key are queued so
-   * that no other write of it lands in between.
+   * that no other write of it lands in between. The same bytes again are not
+   * rewritten: s3rver writes a file in place, so normalize reading the
+   * earlier arrival meanwhile could read it torn, where S3 replaces an object
+   * whole (and keeps each version). Only the event of the write is announced,
+   * as S3 would send one for it.
    */
   write(key: string, bytes: Uint8Array, contentType?: string): Promise<string> {
     const previous = this.#writes.get(key) ?? Promise.resolve();
     const done = previous.then(async () => {
       const before = this.bridge.arrivalsOf(key).length;
-      await this.clients.s3.send(
-        new PutObjectCommand({
-          Bucket: this.resources.bucket,
-          Key: key,
-          Body: bytes,
-          ...(contentType ? { ContentType: contentType } : {}),
-        }),
-      );
+      const etag = `"${createHash('md5').update(bytes).digest('hex')}"`;
+      const stored = await this.#head(key);
+      if (stored?.ETag === etag && (contentType === undefined || stored.ContentType === contentType)) {
+        this.bridge.announce(key, bytes.byteLength, etag);
+      } else {
+        await this.clients.s3.send(
+          new PutObjectCommand({
+            Bucket: this.resources.bucket,
+            Key: key,
+            Body: bytes,
+            ...(contentType ? { ContentType: contentType } : {}),
+          }),
+        );
+      }
       // Normally one; more when the SDK retried a PUT whose answer was lost, and then the last is this one.
       const arrival = this.bridge.arrivalsOf(key).slice(before).at(-1);
       if (!arrival) throw new Error(`s3://${this.resources.bucket}/${key} was written but no event came`);
@@ -204,6 +221,16 @@ export class LocalPipeline {
       if (this.#writes.get(key) === settled) this.#writes.delete(key);
     });
     return done;
+  }
+
+  async #head(key: string) {
+    try {
+      return await this.clients.s3.send(new HeadObjectCommand({ Bucket: this.resources.bucket, Key: key }));
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'NotFound' || name === 'NoSuchKey') return undefined;
+      throw error;
+    }
   }
 
   async #queueDepth(url: string): Promise<number> {

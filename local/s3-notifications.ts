@@ -56,6 +56,26 @@ export class S3NotificationBridge {
     return `${Date.now().toString(16).toUpperCase().padStart(12, '0')}${this.#written.toString(16).toUpperCase().padStart(8, '0')}`;
   }
 
+  /** Sends the event S3 would for a write of `key` that the emulator was spared (see LocalPipeline.write). */
+  announce(key: string, size: number, eTag: string): void {
+    this.#forward({
+      Records: [
+        {
+          eventVersion: '2.1',
+          eventSource: 'aws:s3',
+          awsRegion: 'us-east-1',
+          eventTime: new Date().toISOString(),
+          eventName: 'ObjectCreated:Put',
+          s3: {
+            s3SchemaVersion: '1.0',
+            bucket: { name: this.bucket },
+            object: { key, size, eTag: eTag.replaceAll('"', ''), sequencer: '' },
+          },
+        },
+      ],
+    } as unknown as S3Event);
+  }
+
   #forward(event: S3Event): void {
     const records = event.Records.filter(
       (r) =>
