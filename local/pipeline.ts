@@ -1,4 +1,11 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -14,10 +21,11 @@ import { resolveBody } from '../lambdas/shared/claim-check.ts';
 import { type AwsClients, createAwsClients } from '../lambdas/shared/clients.ts';
 import { type DuplicatePolicy, dedupeConfigSchema, stageConfigSchema } from '../lambdas/shared/config.ts';
 import { sha256Hex } from '../lambdas/shared/hash.ts';
-import { rawDocumentKey } from '../lambdas/shared/keys.ts';
+import { manifestKey, rawDocumentKey } from '../lambdas/shared/keys.ts';
 import { createLogger } from '../lambdas/shared/logger.ts';
 import { CountingMetrics } from '../lambdas/shared/metrics.ts';
 import { OutletRegistry } from '../lambdas/shared/outlets.ts';
+import type { DocumentManifest } from '../lambdas/shared/reports.ts';
 import { bootstrapTag } from '../lambdas/tag/bootstrap.ts';
 import { EMULATOR_CREDENTIALS, type Emulators, startEmulators } from './emulators.ts';
 import { SqsEventSource } from './event-source.ts';
@@ -41,6 +49,13 @@ export interface LocalPipelineOptions {
   readonly wrapHandler?: (stage: Stage, handler: StageHandler) => StageHandler;
 }
 
+/** One write of a raw document: its content address and the arrival S3 reported for it. */
+export interface Arrival {
+  readonly documentId: string;
+  readonly key: string;
+  readonly ingestionId: string;
+}
+
 export type StageHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 
 export interface DeadLetter {
@@ -60,6 +75,8 @@ const DEFAULT_VISIBILITY_TIMEOUT = 5;
  * very handlers that run on Lambda, over real HTTP with the real SDK clients.
  */
 export class LocalPipeline {
+  readonly #writes = new Map<string, Promise<void>>();
+
   private constructor(
     readonly emulators: Emulators,
     readonly clients: AwsClients,
@@ -156,22 +173,64 @@ export class LocalPipeline {
   }
 
   /** Stores a document as the ingest endpoint does: unchanged, content-addressed, under its outlet. */
-  async ingest(
-    outlet: string,
-    bytes: Uint8Array,
-    contentType?: string,
-  ): Promise<{ documentId: string; key: string }> {
+  async ingest(outlet: string, bytes: Uint8Array, contentType?: string): Promise<Arrival> {
     const documentId = sha256Hex(bytes);
     const key = rawDocumentKey(outlet, documentId);
-    await this.clients.s3.send(
-      new PutObjectCommand({
-        Bucket: this.resources.bucket,
-        Key: key,
-        Body: bytes,
-        ...(contentType ? { ContentType: contentType } : {}),
-      }),
+    return { documentId, key, ingestionId: await this.write(key, bytes, contentType) };
+  }
+
+  /**
+   * Writes a raw object and answers the arrival id S3's event gives that very
+   * write. s3rver emits the event before it answers the PUT, so the write's
+   * arrival is the one the bridge saw last; writes of one key are queued so
+   * that no other write of it lands in between. The same bytes again are not
+   * rewritten: s3rver writes a file in place, so normalize reading the
+   * earlier arrival meanwhile could read it torn, where S3 replaces an object
+   * whole (and keeps each version). Only the event of the write is announced,
+   * as S3 would send one for it.
+   */
+  write(key: string, bytes: Uint8Array, contentType?: string): Promise<string> {
+    const previous = this.#writes.get(key) ?? Promise.resolve();
+    const done = previous.then(async () => {
+      const before = this.bridge.arrivalsOf(key).length;
+      const etag = `"${createHash('md5').update(bytes).digest('hex')}"`;
+      const stored = await this.#head(key);
+      if (stored?.ETag === etag && (contentType === undefined || stored.ContentType === contentType)) {
+        this.bridge.announce(key, bytes.byteLength, etag);
+      } else {
+        await this.clients.s3.send(
+          new PutObjectCommand({
+            Bucket: this.resources.bucket,
+            Key: key,
+            Body: bytes,
+            ...(contentType ? { ContentType: contentType } : {}),
+          }),
+        );
+      }
+      // Normally one; more when the SDK retried a PUT whose answer was lost, and then the last is this one.
+      const arrival = this.bridge.arrivalsOf(key).slice(before).at(-1);
+      if (!arrival) throw new Error(`s3://${this.resources.bucket}/${key} was written but no event came`);
+      return arrival;
+    });
+    const settled = done.then(
+      () => undefined,
+      () => undefined,
     );
-    return { documentId, key };
+    this.#writes.set(key, settled);
+    void settled.then(() => {
+      if (this.#writes.get(key) === settled) this.#writes.delete(key);
+    });
+    return done;
+  }
+
+  async #head(key: string) {
+    try {
+      return await this.clients.s3.send(new HeadObjectCommand({ Bucket: this.resources.bucket, Key: key }));
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'NotFound' || name === 'NoSuchKey') return undefined;
+      throw error;
+    }
   }
 
   async #queueDepth(url: string): Promise<number> {
@@ -283,6 +342,31 @@ export class LocalPipeline {
       if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') return undefined;
       throw error;
     }
+  }
+
+  /** Normalize's manifests of every arrival of one document, oldest first. */
+  async manifestsOf(outlet: string, documentId: string): Promise<DocumentManifest[]> {
+    const prefix = manifestKey(outlet, documentId, '').replace(/[^/]*$/, '');
+    const manifests: DocumentManifest[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const listed = await this.clients.s3.send(
+        new ListObjectsV2Command({
+          Bucket: this.resources.bucket,
+          Prefix: prefix,
+          ...(token ? { ContinuationToken: token } : {}),
+        }),
+      );
+      for (const object of listed.Contents ?? []) {
+        const manifest = object.Key ? await this.readReport<DocumentManifest>(object.Key) : undefined;
+        if (manifest) manifests.push(manifest);
+      }
+      token = listed.IsTruncated ? listed.NextContinuationToken : undefined;
+      if (!token) break;
+    }
+    return manifests.sort(
+      (a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.ingestionId.localeCompare(b.ingestionId),
+    );
   }
 
   /** Dedupe's decisions on one arrival's items, by item index (from every report of that arrival). */

@@ -1,13 +1,9 @@
-import { manifestKey } from '../lambdas/shared/keys.ts';
-import type { DocumentManifest } from '../lambdas/shared/reports.ts';
-import { notificationKeys } from '../lambdas/shared/s3-events.ts';
+import { type ArrivalRecord, type ArrivalRef, readArrivalRecords } from './arrival-records.ts';
 import type { LocalPipeline } from './pipeline.ts';
 
-export interface SubmittedDocument {
+/** A document `syndicate run` (or `replay`) sent in: one arrival, with the path it came from. */
+export interface SubmittedDocument extends ArrivalRef {
   readonly path: string;
-  readonly outlet: string;
-  readonly documentId: string;
-  readonly key: string;
 }
 
 export interface Rejection {
@@ -18,105 +14,110 @@ export interface Rejection {
   readonly document: boolean;
 }
 
+/** The outcomes every run names, in the order the summary lists them; others dedupe records follow. */
+export const ITEM_OUTCOMES = ['new', 'version', 'duplicate', 'near-duplicate', 'rejected'] as const;
+
 export interface RunSummary {
   documents: number;
+  /** Documents normalize accepted; the rest are in `rejected` with `document: true`. */
+  accepted: number;
+  /** Items of the accepted documents: the sum of `outcomes`. */
   items: number;
+  /** Per outcome, how many items had it; each item has exactly one. */
+  outcomes: Record<string, number>;
+  /** Items passed on to consumers (new stories, new versions, and near-duplicates under policy flag). */
   published: number;
-  duplicates: number;
-  nearDuplicates: number;
-  versions: number;
-  /** Arrivals older than one of the same item that was decided first (never published). */
-  superseded: number;
+  /** Messages that reached the output queue (a redelivered one counts twice). */
+  messages: number;
   rejected: Rejection[];
+  arrivals: ArrivalRecord[];
 }
 
 /**
- * Reads what the stages recorded for this run's arrivals (manifests and dedupe
- * decisions next to the raw documents, and the dead-letter queues) and turns it
- * into the counts `syndicate run` reports.
+ * Reads what the stages recorded for each of this run's arrivals (normalize's
+ * manifest of that arrival, dedupe's decisions on its items, the dead-letter
+ * queues) and folds it into the counts `syndicate run` reports. Counts come
+ * from the records alone, one outcome per item, so they add up by construction.
  */
 export async function summarizeRun(
   pipeline: LocalPipeline,
   submitted: readonly SubmittedDocument[],
-  published: number,
+  messages: number,
 ): Promise<RunSummary> {
+  const records = await readArrivalRecords(pipeline, submitted);
+  return foldRecords(submitted, records, messages);
+}
+
+export function foldRecords(
+  submitted: readonly SubmittedDocument[],
+  records: readonly ArrivalRecord[],
+  messages: number,
+): RunSummary {
   const summary: RunSummary = {
-    documents: submitted.length,
+    documents: records.length,
+    accepted: 0,
     items: 0,
-    published,
-    duplicates: 0,
-    nearDuplicates: 0,
-    versions: 0,
-    superseded: 0,
+    outcomes: Object.fromEntries(ITEM_OUTCOMES.map((outcome) => [outcome, 0])),
+    published: 0,
+    messages,
     rejected: [],
+    arrivals: [...records],
   };
-  const byKey = new Map(submitted.map((doc) => [doc.key, doc]));
-  const letters = await pipeline.deadLetters();
-  const normalizeLetters = new Map<string, string>();
-  for (const letter of letters) {
-    if (letter.stage === 'normalize') {
-      for (const key of notificationKeys(letter.body)) normalizeLetters.set(key, letter.reason);
-    } else {
+  const paths = new Map(submitted.map((doc) => [doc.ingestionId, doc.path]));
+  for (const record of records) {
+    const path = paths.get(record.ingestionId);
+    const where = path === undefined ? {} : { path };
+    if (record.status !== 'accepted') {
       summary.rejected.push({
-        stage: letter.stage,
-        reason: letter.reason,
-        document: false,
-        ...pathOfEnvelope(letter.body, byKey),
-      });
-    }
-  }
-  for (const doc of submitted) {
-    const arrival = pipeline.bridge.arrivals.get(doc.key);
-    const manifest = await pipeline.readReport<DocumentManifest>(manifestKey(doc.outlet, doc.documentId));
-    if (!manifest || manifest.ingestionId !== arrival) {
-      const reason = normalizeLetters.get(doc.key) ?? 'no report: the document was not processed';
-      summary.rejected.push({ path: doc.path, stage: 'normalize', reason, document: true });
-      continue;
-    }
-    if (manifest.status === 'rejected') {
-      summary.rejected.push({
-        path: doc.path,
+        ...where,
         stage: 'normalize',
-        reason: manifest.rejection?.reason ?? 'rejected',
+        reason: record.reason ?? 'rejected',
         document: true,
       });
       continue;
     }
-    summary.items += manifest.items + manifest.itemErrors.length;
-    for (const error of manifest.itemErrors) {
-      summary.rejected.push({
-        path: doc.path,
-        stage: 'normalize',
-        reason: `item ${error.index}: ${error.reason}`,
-        document: false,
-      });
-    }
-    const decisions = await pipeline.readDecisions(doc.outlet, doc.documentId, manifest.ingestionId);
-    for (const decision of decisions.values()) {
-      if (decision.decision === 'duplicate') summary.duplicates++;
-      if (decision.decision === 'near-duplicate') summary.nearDuplicates++;
-      if (decision.decision === 'version') summary.versions++;
-      if (decision.decision === 'superseded') summary.superseded++;
+    summary.accepted++;
+    for (const item of record.items) {
+      summary.items++;
+      summary.outcomes[item.outcome] = (summary.outcomes[item.outcome] ?? 0) + 1;
+      if (item.published) summary.published++;
+      if (item.outcome === 'rejected') {
+        const reason = item.reason ?? 'rejected';
+        summary.rejected.push({
+          ...where,
+          stage: item.stage ?? 'unknown',
+          reason: item.index >= 0 ? `item ${item.index}: ${reason}` : reason,
+          document: false,
+        });
+      }
     }
   }
   return summary;
 }
 
-function pathOfEnvelope(body: string, byKey: ReadonlyMap<string, SubmittedDocument>): { path?: string } {
-  try {
-    const key = (JSON.parse(body) as { document?: { key?: string } }).document?.key;
-    const path = key ? byKey.get(key)?.path : undefined;
-    return path ? { path } : {};
-  } catch {
-    return {};
-  }
+/** 0 when every document was accepted and no item was lost past normalize; else 1. */
+export function exitCode(summary: RunSummary): number {
+  return summary.rejected.some((r) => r.document || r.stage !== 'normalize') ? 1 : 0;
 }
 
-export function formatSummary(summary: RunSummary): string {
+const LABELS: Record<string, string> = {
+  new: 'new',
+  version: 'new version(s)',
+  duplicate: 'duplicate(s)',
+  'near-duplicate': 'near-duplicate(s)',
+  rejected: 'rejected',
+};
+
+export function formatSummary(summary: RunSummary, command = 'syndicate run'): string {
+  const known = ITEM_OUTCOMES.map((outcome) => `${summary.outcomes[outcome] ?? 0} ${LABELS[outcome]}`);
+  const others = Object.entries(summary.outcomes)
+    .filter(([outcome]) => !(ITEM_OUTCOMES as readonly string[]).includes(outcome))
+    .map(([outcome, count]) => `${count} ${outcome}`);
+  const rejectedDocuments = summary.documents - summary.accepted;
   const lines = [
-    `syndicate run: ${summary.documents} document(s), ${summary.items} item(s), ${summary.published} published, ` +
-      `${summary.duplicates} duplicate(s), ${summary.nearDuplicates} near-duplicate(s), ${summary.versions} new version(s), ` +
-      `${summary.superseded > 0 ? `${summary.superseded} superseded, ` : ''}${summary.rejected.length} rejected`,
+    `${command}: ${summary.documents} document(s) (${summary.accepted} accepted, ${rejectedDocuments} rejected), ` +
+      `${summary.items} item(s) = ${[...known, ...others].join(' + ')}; ` +
+      `${summary.published} published (${summary.messages} message(s) on the output queue)`,
   ];
   for (const r of summary.rejected) {
     lines.push(

@@ -1,4 +1,4 @@
-import { notificationKeys } from '../lambdas/shared/s3-events.ts';
+import { readS3Notification } from '../lambdas/shared/s3-events.ts';
 import type { DeadLetter } from '../local/pipeline.ts';
 import type { SoakCorpus, SoakDocument } from './corpus.ts';
 import { TOKEN_PATTERN } from './corpus.ts';
@@ -8,7 +8,7 @@ export interface StoredDocument {
   readonly document: SoakDocument;
   readonly key: string;
   readonly documentId: string;
-  readonly ingestionId: string | undefined;
+  readonly ingestionId: string;
 }
 
 export interface ManifestView {
@@ -34,8 +34,9 @@ export interface PublishedView {
 /** Everything conservation looks at, read from the run by the caller. */
 export interface RunEvidence {
   readonly stored: readonly StoredDocument[];
+  /** By arrival (ingestion id): a second arrival of the same bytes has a manifest of its own. */
   readonly manifests: ReadonlyMap<string, ManifestView | undefined>;
-  readonly decisions: (key: string, index: number) => DecisionView | undefined;
+  readonly decisions: (ingestionId: string, index: number) => DecisionView | undefined;
   readonly published: readonly PublishedView[];
   readonly deadLetters: readonly DeadLetter[];
 }
@@ -118,36 +119,37 @@ export function checkConservation(corpus: SoakCorpus, evidence: RunEvidence): Le
     ledger.deadLetterReasons[reason] = (ledger.deadLetterReasons[reason] ?? 0) + 1;
     if (!letter.reason) problem(`a ${letter.stage} dead letter carries no reason`);
     if (letter.stage === 'normalize')
-      for (const key of notificationKeys(letter.body)) letteredDocuments.add(key);
+      for (const arrival of notificationArrivals(letter.body)) letteredDocuments.add(arrival);
     else {
       const ref = envelopeRef(letter.body);
-      if (ref) lettered.set(ref.key, [...(lettered.get(ref.key) ?? []), ref.token]);
+      if (ref) lettered.set(ref.arrival, [...(lettered.get(ref.arrival) ?? []), ref.token]);
     }
   }
   const letteredTokens = new Set([...lettered.values()].flat());
 
   for (const stored of evidence.stored) {
-    const manifest = evidence.manifests.get(stored.key);
+    const manifest = evidence.manifests.get(stored.ingestionId);
     const current = manifest && manifest.ingestionId === stored.ingestionId ? manifest : undefined;
     if (stored.document.format === 'html') {
-      if (current?.status === 'rejected' || letteredDocuments.has(stored.key)) ledger.rejectedDocuments++;
+      if (current?.status === 'rejected' || letteredDocuments.has(stored.ingestionId))
+        ledger.rejectedDocuments++;
       else problem(`non-feed document ${stored.key} was neither rejected nor dead-lettered`);
       continue;
     }
     const decisions = new Map<string, DecisionView[]>();
     for (let index = 0; index < stored.document.occurrences.length; index++) {
-      const decision = evidence.decisions(stored.key, index);
+      const decision = evidence.decisions(stored.ingestionId, index);
       if (!decision || decision.ingestionId !== stored.ingestionId) continue;
       const token = TOKEN_PATTERN.exec(decision.headline)?.[0] ?? '';
       decisions.set(token, [...(decisions.get(token) ?? []), decision]);
     }
-    const letters = [...(lettered.get(stored.key) ?? [])];
+    const letters = [...(lettered.get(stored.ingestionId) ?? [])];
     let itemErrors = current?.itemErrors.length ?? 0;
     for (const occurrence of stored.document.occurrences) {
       ledger.items++;
       const where = `${occurrence.token} (${corpus.stories.get(occurrence.token)?.kind}) in ${stored.key}`;
       if (!current) {
-        if (letteredDocuments.has(stored.key)) ledger.deadLettered++;
+        if (letteredDocuments.has(stored.ingestionId)) ledger.deadLettered++;
         else {
           ledger.lost++;
           problem(`lost: ${where}: its document has no manifest for this arrival`);
@@ -210,12 +212,20 @@ export function checkConservation(corpus: SoakCorpus, evidence: RunEvidence): Le
   return ledger;
 }
 
-function envelopeRef(body: string): { key: string; token: string } | undefined {
+function notificationArrivals(body: string): string[] {
   try {
-    const parsed = JSON.parse(body) as { document?: { key?: string }; item?: { headline?: string } };
-    const key = parsed.document?.key;
+    return readS3Notification(body).map((arrival) => arrival.ingestionId);
+  } catch {
+    return [];
+  }
+}
+
+function envelopeRef(body: string): { arrival: string; token: string } | undefined {
+  try {
+    const parsed = JSON.parse(body) as { document?: { ingestionId?: string }; item?: { headline?: string } };
+    const arrival = parsed.document?.ingestionId;
     const token = TOKEN_PATTERN.exec(parsed.item?.headline ?? '')?.[0];
-    return key !== undefined && token ? { key, token } : undefined;
+    return arrival !== undefined && token ? { arrival, token } : undefined;
   } catch {
     return undefined;
   }

@@ -2,13 +2,7 @@ import { manifestKey } from '../lambdas/shared/keys.ts';
 import { LocalPipeline } from '../local/pipeline.ts';
 import type { Stage } from '../local/provision.ts';
 import { mapLimit, withRetries } from './concurrency.ts';
-import {
-  checkConservation,
-  type DecisionView,
-  type Ledger,
-  type ManifestView,
-  type StoredDocument,
-} from './conservation.ts';
+import { checkConservation, type DecisionView, type Ledger, type ManifestView } from './conservation.ts';
 import { generateSoakCorpus, type SoakCorpus, TOKEN_PATTERN } from './corpus.ts';
 import { DEFAULT_FAULTS, type FaultCounts, FaultInjector, type FaultPlan } from './faults.ts';
 import { restartS3rver } from './restart.ts';
@@ -64,10 +58,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     injector.bind(pipeline.clients.sqs, (stage) => pipeline.resources.stages[stage].url);
     const started = Date.now();
     const stored = await mapLimit(corpus.documents, 8, async (document) => {
-      const { key, documentId } = await withRetries(5, 250, () =>
+      const arrival = await withRetries(5, 250, () =>
         pipeline.ingest(document.outlet, document.bytes, document.contentType),
       );
-      return { document, key, documentId };
+      return { document, ...arrival };
     });
     const ingestMs = Date.now() - started;
     let restarts = 0;
@@ -89,29 +83,24 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       return { uri: ninjs.uri, version: ninjs.version, headline: ninjs.headlines?.[0]?.value ?? '' };
     });
     const deadLetters = await pipeline.deadLetters();
-    const withArrival: StoredDocument[] = stored.map((s) => ({
-      ...s,
-      ingestionId: pipeline.bridge.arrivals.get(s.key),
-    }));
     const manifests = new Map<string, ManifestView | undefined>();
-    await mapLimit(withArrival, 16, async (s) => {
+    await mapLimit(stored, 16, async (s) => {
       manifests.set(
-        s.key,
-        await pipeline.readReport<ManifestView>(manifestKey(s.document.outlet, s.documentId)),
+        s.ingestionId,
+        await pipeline.readReport<ManifestView>(manifestKey(s.document.outlet, s.documentId, s.ingestionId)),
       );
     });
     const decisions = new Map<string, DecisionView | undefined>();
-    await mapLimit(withArrival, 16, async (s) => {
-      if (!s.ingestionId) return;
-      const ingestionId = s.ingestionId;
+    await mapLimit(stored, 16, async (s) => {
+      const { ingestionId } = s;
       const recorded = await pipeline.readDecisions(s.document.outlet, s.documentId, ingestionId);
       for (const [index, decision] of recorded)
-        decisions.set(`${s.key}#${index}`, { ...decision, ingestionId });
+        decisions.set(`${ingestionId}#${index}`, { ...decision, ingestionId });
     });
     const ledger = checkConservation(corpus, {
-      stored: withArrival,
+      stored: stored,
       manifests,
-      decisions: (key, index) => decisions.get(`${key}#${index}`),
+      decisions: (ingestionId, index) => decisions.get(`${ingestionId}#${index}`),
       published,
       deadLetters,
     });

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { DUPLICATE_POLICIES, type DuplicatePolicy } from '../../lambdas/shared/config.ts';
 import { sha256Hex } from '../../lambdas/shared/hash.ts';
 import { INCOMING_PREFIX, outletFromKey } from '../../lambdas/shared/keys.ts';
 import { LocalPipeline } from '../../local/pipeline.ts';
-import { formatSummary, type SubmittedDocument, summarizeRun } from '../../local/run-summary.ts';
+import { exitCode, formatSummary, type SubmittedDocument, summarizeRun } from '../../local/run-summary.ts';
 import { info, writeLine } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -45,24 +45,24 @@ async function listKeys(s3: S3Client, bucket: string, prefix: string, max: numbe
 /**
  * Re-stores one archived document with the very same bytes and content type:
  * S3 reports a new arrival, so it runs through every stage again exactly as
- * when it was first pushed. The bytes are checked against their content
- * address first, so a damaged archive object is reported, not replayed.
+ * when it was first pushed, and is recorded as an arrival of its own. The
+ * bytes are checked against their content address first, so a damaged
+ * archive object is reported, not replayed.
  */
-async function rearrive(s3: S3Client, bucket: string, key: string): Promise<void> {
-  const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+async function rearrive(
+  pipeline: LocalPipeline,
+  key: string,
+): Promise<{ documentId: string; ingestionId: string }> {
+  const { s3 } = pipeline.clients;
+  const object = await s3.send(new GetObjectCommand({ Bucket: pipeline.resources.bucket, Key: key }));
   if (!object.Body) throw new Error(`${key} has no body`);
   const bytes = await object.Body.transformToByteArray();
   const id = key.split('/').at(-1) ?? '';
-  if (SHA256_HEX.test(id) && sha256Hex(bytes) !== id)
+  // Normalize names a document by its bytes' hash, whatever key an S3 drop gave it.
+  const documentId = sha256Hex(bytes);
+  if (SHA256_HEX.test(id) && documentId !== id)
     throw new Error(`${key}: stored bytes do not match their sha256 key`);
-  await s3.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: key,
-      Body: bytes,
-      ...(object.ContentType ? { ContentType: object.ContentType } : {}),
-    }),
-  );
+  return { documentId, ingestionId: await pipeline.write(key, bytes, object.ContentType) };
 }
 
 /**
@@ -103,8 +103,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
     }
     const submitted: SubmittedDocument[] = [];
     for (const key of keys) {
-      await rearrive(s3, bucket, key);
-      submitted.push({ path: key, outlet: outletFromKey(key), documentId: key.split('/').at(-1) ?? '', key });
+      submitted.push({ path: key, outlet: outletFromKey(key), key, ...(await rearrive(pipeline, key)) });
     }
     info(
       `syndicate replay: ${submitted.length} document(s) under s3://${bucket}/${prefix} sent through again`,
@@ -113,9 +112,9 @@ export async function replayCommand(argv: string[]): Promise<number> {
     const published = await pipeline.drainOutput();
     for (const { body } of published) await writeLine(body);
     const summary = await summarizeRun(pipeline, submitted, published.length);
-    info(formatSummary(summary).replace(/^syndicate run/, 'syndicate replay'));
+    info(formatSummary(summary, 'syndicate replay'));
     // As `syndicate run`: a rejected item that normalize set aside is reported, not a failure.
-    return summary.rejected.some((r) => r.document || r.stage !== 'normalize') ? 1 : 0;
+    return exitCode(summary);
   } finally {
     await pipeline.stop();
   }

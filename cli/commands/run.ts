@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DUPLICATE_POLICIES, type DuplicatePolicy } from '../../lambdas/shared/config.ts';
 import { OUTLET_ID } from '../../lambdas/shared/keys.ts';
 import { LocalPipeline } from '../../local/pipeline.ts';
-import { formatSummary, type SubmittedDocument, summarizeRun } from '../../local/run-summary.ts';
+import { exitCode, formatSummary, type SubmittedDocument, summarizeRun } from '../../local/run-summary.ts';
 import { info, writeLine } from '../output.ts';
 import { expandPaths } from '../paths.ts';
 import { UsageError } from '../usage-error.ts';
@@ -46,9 +46,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     info(formatSummary(summary));
     if (pipeline.errors.length > 0)
       info(`syndicate run: ${pipeline.errors.length} handler error(s) were retried`);
-    return summary.rejected.some((r) => r.document) || summary.rejected.some((r) => r.stage !== 'normalize')
-      ? 1
-      : 0;
+    return exitCode(summary);
   } finally {
     await pipeline.stop();
   }

@@ -32,6 +32,7 @@ export interface DedupeStageDeps {
 type Decided = GatheredDecision & { readonly forward?: ItemEnvelope };
 
 const DECISION_METRIC: Partial<Record<string, MetricName>> = {
+  new: METRICS.newStories,
   duplicate: METRICS.duplicates,
   'near-duplicate': METRICS.nearDuplicates,
   version: METRICS.newVersions,
@@ -56,6 +57,11 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
     async flushGathered(gathered) {
       await deps.index.flush();
       await deps.decisions.write(gathered);
+      // Counted once on record, not per attempt: a batch whose write failed is decided again and counts then.
+      for (const { decision } of gathered) {
+        const metric = DECISION_METRIC[decision.decision];
+        if (metric) deps.metrics?.count(metric);
+      }
       await deps.next.send(gathered.flatMap((g) => (g.forward ? [g.forward] : [])));
     },
     async processRecord(record, gather) {
@@ -93,9 +99,9 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
         },
         ...(forward ? { forward: { ...envelope, dedupe: outcome } } : {}),
       });
-      const metric = DECISION_METRIC[outcome.decision];
-      if (metric) deps.metrics?.count(metric);
       deps.logger.info('dedupe decision', {
+        ingestionId: document.ingestionId,
+        index: envelope.index,
         uri: outcome.uri,
         decision: outcome.decision,
         storyId: outcome.storyId,

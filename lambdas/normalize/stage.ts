@@ -76,12 +76,13 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
             items: result.envelopes.length,
             itemErrors: result.itemErrors,
           };
-          await putJson(s3, arrival.bucket, manifestKey(outlet, documentId), manifest);
+          await putJson(s3, arrival.bucket, manifestKey(outlet, documentId, arrival.ingestionId), manifest);
           metrics?.count(METRICS.itemsIn, result.envelopes.length);
           metrics?.count(METRICS.itemsRejected, result.itemErrors.length);
           logger.info('document normalized', {
             documentId,
             outlet,
+            ingestionId: arrival.ingestionId,
             items: result.envelopes.length,
             itemErrors: result.itemErrors.length,
           });
@@ -94,7 +95,7 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
               itemErrors: [],
               rejection: { code: error.code, reason: error.message },
             };
-            await putJson(s3, arrival.bucket, manifestKey(outlet, documentId), manifest);
+            await putJson(s3, arrival.bucket, manifestKey(outlet, documentId, arrival.ingestionId), manifest);
             metrics?.count(METRICS.documentsRejected);
           }
           throw error;

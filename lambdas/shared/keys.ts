@@ -1,10 +1,12 @@
 import { RejectedDocumentError } from './errors.ts';
+import { shortId } from './hash.ts';
 
 /**
  * The raw archive's layout. Raw documents live under `incoming/{outlet}/`,
  * content-addressed; everything the pipeline learns about a document lives next
  * to it under `reports/{outlet}/{documentId}/`, outside the prefix that triggers
- * processing so writing a report never starts a run.
+ * processing so writing a report never starts a run. The bytes are stored once
+ * however often they arrive; each arrival's report has a key of its own.
  */
 export const INCOMING_PREFIX = 'incoming/';
 export const REPORTS_PREFIX = 'reports/';
@@ -39,6 +41,12 @@ export function reportPrefix(outlet: string, documentId: string): string {
   return `${REPORTS_PREFIX}${outlet}/${documentId}/`;
 }
 
-export function manifestKey(outlet: string, documentId: string): string {
-  return `${reportPrefix(outlet, documentId)}manifest.json`;
+/**
+ * Normalize's manifest of one arrival. Keyed by the arrival, not only the
+ * document: a second arrival of the same bytes writes a manifest of its own
+ * instead of overwriting the first's, and a redelivery of one arrival rewrites
+ * its own manifest with the same content.
+ */
+export function manifestKey(outlet: string, documentId: string, ingestionId: string): string {
+  return `${reportPrefix(outlet, documentId)}arrivals/${shortId(ingestionId)}.json`;
 }

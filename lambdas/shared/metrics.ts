@@ -12,6 +12,8 @@ export const METRICS = {
   documentsRejected: 'DocumentsRejected',
   itemsIn: 'ItemsIn',
   itemsRejected: 'ItemsRejected',
+  /** Dedupe's decisions, counted once the batch's decisions are on record: they sum to the items decided. */
+  newStories: 'NewStories',
   duplicates: 'Duplicates',
   nearDuplicates: 'NearDuplicates',
   newVersions: 'NewVersions',

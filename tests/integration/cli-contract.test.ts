@@ -26,12 +26,16 @@ describe('the syndicate CLI contract', () => {
     const ninjs = JSON.parse(first.lines[0] ?? '{}');
     expect(ninjsErrors(ninjs)).toEqual([]);
     expect(ninjs.headlines[0].value).toBe('Kremlin Tells Top Officials They Cannot Resign');
-    expect(first.stderr).toMatch(/1 document\(s\), 1 item\(s\), 1 published, 0 duplicate\(s\)/);
+    expect(first.stderr).toMatch(
+      /1 document\(s\) \(1 accepted, 0 rejected\), 1 item\(s\) = 1 new \+ 0 new version\(s\) \+ 0 duplicate\(s\) \+ 0 near-duplicate\(s\) \+ 0 rejected; 1 published/,
+    );
 
     const second = syndicate('run', '--state', state.path, SEED_ARTICLE);
     expect(second.status).toBe(0);
     expect(second.lines).toHaveLength(0);
-    expect(second.stderr).toMatch(/0 published, 1 duplicate\(s\)/);
+    expect(second.stderr).toMatch(
+      /1 item\(s\) = 0 new \+ 0 new version\(s\) \+ 1 duplicate\(s\) .*; 0 published/,
+    );
   });
 
   it('run exits 1 and names the reason when a document is rejected, still publishing the others', () => {

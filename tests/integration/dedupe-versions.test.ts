@@ -96,11 +96,14 @@ describe('versions and copies of one story through syndicate run', () => {
     expect(result.status).toBe(0);
     const newest = [...result.published].sort((a, b) => Number(b.version) - Number(a.version))[0];
     expect(plainBody(newest)).toContain('$4.20');
-    // Every arrival is accounted for, whichever order the stages took them in.
+    // Every arrival is accounted for once, whichever order the stages took them in.
     const counts =
-      /3 item\(s\), (\d+) published, (\d+) duplicate\(s\), (\d+) near-duplicate\(s\), (\d+) new version\(s\), (?:(\d+) superseded, )?0 rejected/.exec(
+      /3 item\(s\) = (\d+) new \+ (\d+) new version\(s\) \+ (\d+) duplicate\(s\) \+ (\d+) near-duplicate\(s\) \+ 0 rejected(?: \+ (\d+) superseded)?; (\d+) published/.exec(
         result.stderr,
       );
     expect(counts).not.toBeNull();
+    const [created, versions, duplicates, near, superseded, published] = (counts ?? []).slice(1).map(Number);
+    expect((created ?? 0) + (versions ?? 0) + (duplicates ?? 0) + (near ?? 0) + (superseded || 0)).toBe(3);
+    expect(published).toBe(result.published.length);
   });
 });

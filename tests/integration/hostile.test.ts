@@ -98,14 +98,20 @@ describe('hostile documents through the real local pipeline', () => {
       // A handler that crashed would have its record redriven after retries, with no reason of its own.
       expect(letters.filter((l) => !l.code)).toEqual([]);
       expect(pipeline.errors).toEqual([]);
-      for (const { hostile, documentId } of stored.filter((s) => s.hostile.expect === 'reject')) {
-        const manifest = await pipeline.readReport<DocumentManifest>(manifestKey('hostile', documentId));
+      for (const { hostile, documentId, ingestionId } of stored.filter(
+        (s) => s.hostile.expect === 'reject',
+      )) {
+        const manifest = await pipeline.readReport<DocumentManifest>(
+          manifestKey('hostile', documentId, ingestionId),
+        );
         expect(manifest?.status, hostile.name).toBe('rejected');
         expect(manifest?.rejection?.reason.length ?? 0).toBeGreaterThan(20);
       }
-      for (const { hostile, documentId } of stored) {
+      for (const { hostile, documentId, ingestionId } of stored) {
         if (!hostile.itemError) continue;
-        const manifest = await pipeline.readReport<DocumentManifest>(manifestKey('hostile', documentId));
+        const manifest = await pipeline.readReport<DocumentManifest>(
+          manifestKey('hostile', documentId, ingestionId),
+        );
         expect(manifest?.status, hostile.name).toBe('accepted');
         expect(manifest?.itemErrors.map((e) => e.reason)).toContainEqual(
           expect.stringMatching(hostile.itemError),

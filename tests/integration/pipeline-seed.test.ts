@@ -88,11 +88,10 @@ describe('the seed article through the local pipeline (emulators, real SDK clien
   it('publishes nothing for the same article on a later run with the same state, and records a duplicate', async () => {
     const again = await startTestPipeline({ stateDir: state.path });
     try {
-      const { documentId } = await again.pipeline.ingest('patriotwise', seed);
+      const { documentId, ingestionId } = await again.pipeline.ingest('patriotwise', seed);
       await again.pipeline.waitForIdle();
       expect(await again.pipeline.drainOutput()).toHaveLength(0);
-      const arrival = again.pipeline.bridge.arrivals.get(`incoming/patriotwise/${documentId}`) ?? '';
-      const decision = (await again.pipeline.readDecisions('patriotwise', documentId, arrival)).get(0);
+      const decision = (await again.pipeline.readDecisions('patriotwise', documentId, ingestionId)).get(0);
       expect(decision?.decision).toBe('duplicate');
       expect(decision?.matchOf?.rule).toBe('exact-body');
       expect(again.pipeline.metrics.get('dedupe')?.get('Duplicates')).toBe(1);
@@ -117,7 +116,9 @@ describe('a bad document among good ones', () => {
 
     const published = await run.pipeline.drainOutput();
     expect(published).toHaveLength(1);
-    const manifest = await run.pipeline.readReport<DocumentManifest>(manifestKey('mixed', badDoc.documentId));
+    const manifest = await run.pipeline.readReport<DocumentManifest>(
+      manifestKey('mixed', badDoc.documentId, badDoc.ingestionId),
+    );
     expect(manifest?.status).toBe('rejected');
     expect(manifest?.rejection?.reason).toMatch(/HTML page, not a feed/);
     const letters = await run.pipeline.deadLetters();
