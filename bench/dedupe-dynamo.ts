@@ -149,7 +149,11 @@ async function timeLookups(
     );
     const ranked = rankCandidates(buckets.values(), fingerprint);
     if (ranked.length === 0) throw new Error('a full bucket gave no candidates: the index was not filled');
-    await bestMatch(index, detector, query, ranked, NOW_SECONDS, 'urn:syndicate:bench:query');
+    await bestMatch(index, detector, query, ranked, NOW_SECONDS, {
+      outlet: 'bench',
+      uri: 'urn:syndicate:bench:query',
+      explicitIdentity: true,
+    });
     into.push((performance.now() - started) * 1000);
   }
 }

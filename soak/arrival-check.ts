@@ -4,22 +4,13 @@ import { exitCode, foldRecords, type SubmittedDocument } from '../local/run-summ
 import { buildArrivals, type Plan, type PlannedArrival, variantMark } from './arrival-plan.ts';
 import { FaultInjector } from './faults.ts';
 
-/**
- * Whether the outlet's last word must win: the newest version consumers hold
- * of each item carries the outlet's latest arrival, and arrivals decided out
- * of order never add versions beyond the outlet's changes. Off until dedupe
- * orders an outlet's arrivals (issue 20, point 3): today a revert decided in
- * the same settle as the update it undoes is taken for a duplicate of the
- * item's first version, and an older arrival decided late becomes the newest
- * version. The lead turns it on with that work; until then its violations are
- * reported (`lastWord`) but do not fail the property.
- */
-export const LAST_WORD_WINS_ENFORCED = false;
-
 export interface ArrivalCheck {
   /** Broken invariants that fail the property. */
   readonly violations: string[];
-  /** Items whose newest published version is not the outlet's last word (see LAST_WORD_WINS_ENFORCED). */
+  /**
+   * Items whose newest published version is not the outlet's last word, or that published more versions
+   * than the outlet made changes (docs/dedupe.md, The outlet's last word); each is also a violation.
+   */
   readonly lastWord: string[];
   readonly arrivals: number;
   readonly published: number;
@@ -194,6 +185,6 @@ function judge(
       );
     }
   }
-  if (LAST_WORD_WINS_ENFORCED) violations.push(...lastWord);
+  violations.push(...lastWord);
   return { violations, lastWord, arrivals: arrivals.length, published: pairs.size };
 }
