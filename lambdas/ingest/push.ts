@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SourceFormat } from '../shared/envelope.ts';
 import { OUTLET_ID } from '../shared/keys.ts';
-import type { RawDocumentStore } from './raw-store.ts';
+import type { RawDocumentStore } from '../shared/raw-store.ts';
 import type { ReplayGuard } from './replay-guard.ts';
 import type { SecretSource } from './secrets.ts';
 import { verifyPushSignature } from './signature.ts';

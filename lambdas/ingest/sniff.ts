@@ -1,7 +1,7 @@
-import { decodeDocument } from '../normalize/parse/decode.ts';
-import { detectFormat } from '../normalize/parse/detect.ts';
 import type { SourceFormat } from '../shared/envelope.ts';
 import { RejectedDocumentError } from '../shared/errors.ts';
+import { decodeDocument } from '../shared/format/decode.ts';
+import { detectFormat } from '../shared/format/detect.ts';
 
 export type Sniffed =
   | { readonly ok: true; readonly format: SourceFormat }

@@ -1,6 +1,6 @@
+import { cleanInline, cleanProse, toParagraphs } from '../shared/text.ts';
 import { VOID_ELEMENTS } from './html-elements.ts';
 import { decodeEntities } from './parse/entities.ts';
-import { cleanInline, cleanProse, toParagraphs } from './text.ts';
 
 /**
  * Markup that can run script, found in text that is not HTML. Plain-text

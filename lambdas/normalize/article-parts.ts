@@ -1,5 +1,5 @@
 import type { Dateline } from '../shared/envelope.ts';
-import { cleanInline } from './text.ts';
+import { cleanInline } from '../shared/text.ts';
 
 /**
  * Recognises the furniture of a news article in its plain-text paragraphs:

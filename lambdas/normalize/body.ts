@@ -1,5 +1,5 @@
+import { joinParagraphs, paragraphsToHtml } from '../shared/text.ts';
 import { plainParagraphs } from './active-markup.ts';
-import { joinParagraphs, paragraphsToHtml } from './text.ts';
 
 /**
  * A body as paragraphs that furniture (byline, dateline, footers) can be cut

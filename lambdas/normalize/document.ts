@@ -1,12 +1,12 @@
 import { type DocumentRef, ENVELOPE_SCHEMA, type FeedMeta, type ItemEnvelope } from '../shared/envelope.ts';
 import { describeError } from '../shared/errors.ts';
+import { cleanInline } from '../shared/text.ts';
 import { looseText } from './inline.ts';
 import { canonicalLanguage, loadLanguageDetector, needsDetection } from './language.ts';
 import { declaredLanguage, normalizeItem } from './normalize-item.ts';
 import { type ParseHints, parseDocument } from './parse/index.ts';
 import { MAX_ITEMS_PER_DOCUMENT } from './parse/limits.ts';
 import type { ItemError } from './parse/types.ts';
-import { cleanInline } from './text.ts';
 import { httpUrl } from './urls.ts';
 
 export interface ArrivedDocument {

@@ -1,10 +1,10 @@
 import type { AnyNode, ChildNode, Document, Element, Text } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { cleanParagraph, cleanProse, joinParagraphs } from '../shared/text.ts';
 import type { Body } from './body.ts';
 import { hasChildren, isTag, outerHtml, removeNode } from './dom.ts';
 import { NON_TEXT_TAGS } from './html.ts';
 import { plainDocument } from './plain-markup.ts';
-import { cleanParagraph, cleanProse, joinParagraphs } from './text.ts';
 
 /** Elements that end one paragraph of text and begin the next. */
 const BLOCK = new Set([

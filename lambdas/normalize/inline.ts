@@ -1,8 +1,8 @@
+import { cleanHeadline, cleanInline, cleanParagraph, cleanProse } from '../shared/text.ts';
 import { plainInline } from './active-markup.ts';
 import { sanitize } from './html.ts';
 import { HtmlBody } from './html-body.ts';
 import type { RawText } from './parse/index.ts';
-import { cleanHeadline, cleanInline, cleanParagraph, cleanProse } from './text.ts';
 
 /**
  * One-line text fields (titles, summaries, names) from whatever markup they

@@ -1,5 +1,6 @@
 import type { FeedMeta, NormalizedItem } from '../shared/envelope.ts';
 import { sha256Hex } from '../shared/hash.ts';
+import { cleanInline } from '../shared/text.ts';
 import { withoutActiveMarkup } from './active-markup.ts';
 import { extractArticleParts } from './article-parts.ts';
 import { type Body, TextBody } from './body.ts';
@@ -9,7 +10,6 @@ import { HtmlBody } from './html-body.ts';
 import { inlineText, looseText } from './inline.ts';
 import { resolveLanguage } from './language.ts';
 import type { RawItem, RawText } from './parse/index.ts';
-import { cleanInline } from './text.ts';
 import { canonicalUrl, httpUrl } from './urls.ts';
 
 export interface NormalizeContext {

@@ -1,10 +1,10 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer';
-import { createS3RawStore } from '../ingest/raw-store.ts';
 import type { BootstrapOptions } from '../shared/bootstrap-options.ts';
 import { createDynamoDbClient, createS3Client } from '../shared/clients.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import { OutletRegistry } from '../shared/outlets.ts';
+import { createS3RawStore } from '../shared/raw-store.ts';
 import type { PollerConfig } from './config.ts';
 import { DynamoPollStateStore } from './poll-state.ts';
 import { createPollerHandler, type PollerHandler } from './stage.ts';

@@ -1,5 +1,5 @@
-import type { RawDocumentStore } from '../ingest/raw-store.ts';
 import { sha256Hex } from '../shared/hash.ts';
+import type { RawDocumentStore } from '../shared/raw-store.ts';
 import { backoffSeconds } from './backoff.ts';
 import { fetchFeed } from './fetch-feed.ts';
 import type { PollState, PollStateStore } from './poll-state.ts';

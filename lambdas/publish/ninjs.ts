@@ -1,5 +1,5 @@
-import { charCount, wordCount } from '../normalize/text.ts';
 import type { ItemEnvelope } from '../shared/envelope.ts';
+import { charCount, wordCount } from '../shared/text.ts';
 
 /** A ninjs 3.1 document, as far as this pipeline fills it. */
 export type NinjsDocument = Record<string, unknown> & { uri: string; version: string };

@@ -1,4 +1,4 @@
-import { collapseWhitespace } from '../normalize/text.ts';
+import { collapseWhitespace } from '../shared/text.ts';
 
 /**
  * Reads copyright notices as outlets write them:

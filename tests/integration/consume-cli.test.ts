@@ -99,8 +99,9 @@ describe('syndicate redrive', () => {
     const endpoint = ['--endpoint', pipeline.emulators.endpoints.sqs, '--wait', '0'];
     const moved = await run(redriveCommand, ['--from', publish.dlqUrl, '--to', publish.url, ...endpoint]);
     expect(moved.code).toBe(0);
-    expect(moved.lines).toHaveLength(1);
-    expect(moved.lines[0]?.moved).toBe(true);
+    // At least once: on a loaded machine tag may redeliver before publish failed, parking two copies.
+    expect(moved.lines.length).toBeGreaterThanOrEqual(1);
+    expect(moved.lines.every((line) => line.moved === true)).toBe(true);
     await pipeline.waitForIdle();
 
     // At least once: a loaded machine may redeliver, so count distinct (uri, version) pairs.

@@ -134,7 +134,9 @@ describe('consume and redrive read endpoints.json', () => {
       '0',
     ]);
     expect(moved.code, moved.stderr).toBe(0);
-    expect(moved.lines.map((line) => line.moved)).toEqual([true]);
+    // At least once: a loaded machine may have parked two copies of the one item.
+    expect(moved.lines.length).toBeGreaterThanOrEqual(1);
+    expect(moved.lines.every((line) => line.moved === true)).toBe(true);
     await pipeline.waitForIdle();
     expect((await pipeline.drainOutput()).length).toBeGreaterThanOrEqual(1);
   });

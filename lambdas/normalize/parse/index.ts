@@ -1,7 +1,7 @@
 import { RejectedDocumentError } from '../../shared/errors.ts';
+import { decodeDocument } from '../../shared/format/decode.ts';
+import { detectDocument } from '../../shared/format/detect.ts';
 import { parseArticle } from './article.ts';
-import { decodeDocument } from './decode.ts';
-import { detectDocument } from './detect.ts';
 import { parseJsonFeed } from './json-feed.ts';
 import { parseNinjs } from './ninjs.ts';
 import type { ParsedDocument, ParseHints } from './types.ts';

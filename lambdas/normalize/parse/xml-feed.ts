@@ -1,7 +1,7 @@
 import type { SourceFormat } from '../../shared/envelope.ts';
 import { RejectedDocumentError } from '../../shared/errors.ts';
+import { stripDoctype } from '../../shared/format/dtd.ts';
 import { readAtom } from './atom.ts';
-import { stripDoctype } from './dtd.ts';
 import { MAX_ITEMS_PER_DOCUMENT } from './limits.ts';
 import { ATOM, NS } from './namespaces.ts';
 import { readRss } from './rss.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { acceptPush, type PushDeps, type PushRequest } from '../../../lambdas/ingest/push.ts';
-import type { RawDocumentStore } from '../../../lambdas/ingest/raw-store.ts';
 import { MemoryReplayGuard } from '../../../lambdas/ingest/replay-guard.ts';
 import { signPush } from '../../../lambdas/ingest/signature.ts';
 import { TokenBuckets } from '../../../lambdas/ingest/token-bucket.ts';
 import { sha256Hex } from '../../../lambdas/shared/hash.ts';
+import type { RawDocumentStore } from '../../../lambdas/shared/raw-store.ts';
 
 const NOW = 1_790_000_000;
 const SECRETS: Record<string, string> = { alpha: 'alpha-secret-0123456789', beta: 'beta-secret-0123456789' };

@@ -1,8 +1,8 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { MAX_ITEMS_PER_DOCUMENT, normalizeDocument } from '../../../lambdas/normalize/document.ts';
-import { decodeDocument } from '../../../lambdas/normalize/parse/decode.ts';
 import { parseDocument as parseFeed } from '../../../lambdas/normalize/parse/index.ts';
+import { decodeDocument } from '../../../lambdas/shared/format/decode.ts';
 import { processOffline } from '../../../local/offline.ts';
 
 const arrival = (bytes: Uint8Array) => ({

@@ -10,7 +10,7 @@ import {
   paragraphsToHtml,
   toParagraphs,
   wordCount,
-} from '../../../lambdas/normalize/text.ts';
+} from '../../../lambdas/shared/text.ts';
 
 describe('text hygiene', () => {
   it('composes to NFC', () => {

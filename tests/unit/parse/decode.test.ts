@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDocument } from '../../../lambdas/normalize/parse/decode.ts';
 import { parseDocument } from '../../../lambdas/normalize/parse/index.ts';
 import { RejectedDocumentError } from '../../../lambdas/shared/errors.ts';
+import { decodeDocument } from '../../../lambdas/shared/format/decode.ts';
 import { feedFixture } from './fixtures.ts';
 
 const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stripDoctype } from '../../../lambdas/normalize/parse/dtd.ts';
 import { parseDocument } from '../../../lambdas/normalize/parse/index.ts';
+import { stripDoctype } from '../../../lambdas/shared/format/dtd.ts';
 import { utf8 } from './fixtures.ts';
 
 const feed = (doctype: string, title: string) =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RawDocumentStore } from '../../../lambdas/ingest/raw-store.ts';
 import { type PollDeps, pollFeed } from '../../../lambdas/poller/poll-feed.ts';
 import { MemoryPollStateStore } from '../../../lambdas/poller/poll-state.ts';
 import { sha256Hex } from '../../../lambdas/shared/hash.ts';
+import type { RawDocumentStore } from '../../../lambdas/shared/raw-store.ts';
 
 const FEED = 'https://alpha.example/feed.xml';
 const BODY = '<rss version="2.0"><channel><title>A</title></channel></rss>';

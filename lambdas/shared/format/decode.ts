@@ -1,4 +1,4 @@
-import { RejectedDocumentError } from '../../shared/errors.ts';
+import { RejectedDocumentError } from '../errors.ts';
 
 /**
  * Turns raw bytes into text before any parser sees them: XML parsers in JS take

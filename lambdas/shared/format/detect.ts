@@ -1,5 +1,5 @@
-import type { SourceFormat } from '../../shared/envelope.ts';
-import { RejectedDocumentError } from '../../shared/errors.ts';
+import type { SourceFormat } from '../envelope.ts';
+import { RejectedDocumentError } from '../errors.ts';
 import { findDoctype, skipMisc } from './dtd.ts';
 
 /** A format decided, with the JSON value when detection had to parse the whole document to decide. */

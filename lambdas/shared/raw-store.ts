@@ -1,6 +1,6 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { sha256Hex } from '../shared/hash.ts';
-import { rawDocumentKey, SOURCE_URL_METADATA, VIA_METADATA } from '../shared/keys.ts';
+import { sha256Hex } from './hash.ts';
+import { rawDocumentKey, SOURCE_URL_METADATA, VIA_METADATA } from './keys.ts';
 
 export interface StoredDocument {
   readonly documentId: string;
