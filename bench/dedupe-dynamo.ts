@@ -28,8 +28,9 @@ import type { BenchRow } from './pipeline.ts';
  * in-memory anchor buckets (caught up from the log), ranking, one
  * BatchGetItem of the top candidates, verification — as decide.ts does before
  * it writes anything. Every bucket is full (anchors drawn from a pool of 512
- * per slot), the worst case. Sizes are timed in alternating rounds, each
- * against its own table, so load changes on this shared machine fall on both.
+ * per slot), the worst case. Sizes are timed in alternating rounds (every other
+ * one reversed), each against its own table, so load changes on this shared
+ * machine fall on both.
  * Run alone: npx tsx bench/dedupe-dynamo.ts
  */
 
@@ -173,8 +174,13 @@ export async function benchDedupeDynamo(sizes: readonly number[] = SIZES): Promi
     for (const { index } of filled) await timeLookups(index, detector, profiles.slice(0, 20), []); // warm-up
     const times = sizes.map((): number[] => []);
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, { index }] of filled.entries())
-        await timeLookups(index, detector, profiles, times[i] ?? []);
+      // Every other round in reverse, so neither size is always the one measured first.
+      const order = [...filled.keys()];
+      if (round % 2 === 1) order.reverse();
+      for (const i of order) {
+        const index = filled[i]?.index;
+        if (index) await timeLookups(index, detector, profiles, times[i] ?? []);
+      }
     }
     const rows: BenchRow[] = [];
     const medians = times.map((t) => median(t));

@@ -15,6 +15,8 @@ type Bench = () => Promise<Array<{ name: string; value: number; unit: string }>>
 const OPTIONAL: Array<{ file: string; exportName: string }> = [
   { file: './normalize.ts', exportName: 'benchNormalize' },
   { file: './dedupe.ts', exportName: 'benchDedupe' },
+  { file: './dedupe-dynamo.ts', exportName: 'benchDedupeDynamo' },
+  { file: './sanitizer-path.ts', exportName: 'benchSanitizerPath' },
   { file: './anchor-log.ts', exportName: 'benchAnchorLog' },
   { file: './bundles.ts', exportName: 'benchBundles' },
 ];
