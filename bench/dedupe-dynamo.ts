@@ -28,8 +28,9 @@ import type { BenchRow } from './pipeline.ts';
  * in-memory anchor buckets (caught up from the log), ranking, one
  * BatchGetItem of the top candidates, verification — as decide.ts does before
  * it writes anything. Every bucket is full (anchors drawn from a pool of 512
- * per slot), the worst case. Sizes are timed in alternating rounds, each
- * against its own table, so load changes on this shared machine fall on both.
+ * per slot), the worst case. Each size has its own table; sizes alternate look-up
+ * by look-up, so load changes on this shared machine fall on both. The
+ * DynamoDB requests per look-up are counted too: the same at every size.
  * Run alone: npx tsx bench/dedupe-dynamo.ts
  */
 
@@ -133,29 +134,28 @@ function profile(detector: NearDuplicateDetector, random: () => number): TextPro
   };
 }
 
-async function timeLookups(
+/** One look-up as a decision makes it, in µs. */
+async function timeLookup(
   index: LoggedDedupeIndex,
   detector: NearDuplicateDetector,
-  profiles: readonly TextProfile[],
-  into: number[],
-): Promise<void> {
-  for (const [q, query] of profiles.entries()) {
-    const fingerprint = sha256Hex(`query ${q}`);
-    const started = performance.now();
-    const { buckets } = await index.lookup(
-      [exactKey(fingerprint), `item#bench|${q}`],
-      anchorKeys(query.anchors),
-      NOW_SECONDS,
-    );
-    const ranked = rankCandidates(buckets.values(), fingerprint);
-    if (ranked.length === 0) throw new Error('a full bucket gave no candidates: the index was not filled');
-    await bestMatch(index, detector, query, ranked, NOW_SECONDS, {
-      outlet: 'bench',
-      uri: 'urn:syndicate:bench:query',
-      explicitIdentity: true,
-    });
-    into.push((performance.now() - started) * 1000);
-  }
+  query: TextProfile,
+  q: number,
+): Promise<number> {
+  const fingerprint = sha256Hex(`query ${q}`);
+  const started = performance.now();
+  const { buckets } = await index.lookup(
+    [exactKey(fingerprint), `item#bench|${q}`],
+    anchorKeys(query.anchors),
+    NOW_SECONDS,
+  );
+  const ranked = rankCandidates(buckets.values(), fingerprint);
+  if (ranked.length === 0) throw new Error('a full bucket gave no candidates: the index was not filled');
+  await bestMatch(index, detector, query, ranked, NOW_SECONDS, {
+    outlet: 'bench',
+    uri: 'urn:syndicate:bench:query',
+    explicitIdentity: true,
+  });
+  return (performance.now() - started) * 1000;
 }
 
 export async function benchDedupeDynamo(sizes: readonly number[] = SIZES): Promise<BenchRow[]> {
@@ -174,11 +174,33 @@ export async function benchDedupeDynamo(sizes: readonly number[] = SIZES): Promi
     }
     const random = seededRandom(11);
     const profiles = Array.from({ length: LOOKUPS_PER_ROUND }, () => profile(detector, random));
-    for (const { index } of filled) await timeLookups(index, detector, profiles.slice(0, 20), []); // warm-up
+    let requests = 0;
+    clients.dynamodb.middlewareStack.add(
+      (next) => async (args) => {
+        requests++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'benchRequestCounter' },
+    );
+    for (const { index } of filled) {
+      for (const [q, query] of profiles.slice(0, 20).entries()) await timeLookup(index, detector, query, q); // warm-up
+    }
     const times = sizes.map((): number[] => []);
+    const requestCounts = sizes.map(() => 0);
+    // Sizes alternate look-up by look-up (the order flipping each time), so the load of this shared
+    // machine, which moves within seconds, falls on both alike.
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, { index }] of filled.entries())
-        await timeLookups(index, detector, profiles, times[i] ?? []);
+      for (const [q, query] of profiles.entries()) {
+        const order = [...filled.keys()];
+        if ((q + round) % 2 === 1) order.reverse();
+        for (const i of order) {
+          const index = filled[i]?.index;
+          if (!index) continue;
+          const before = requests;
+          times[i]?.push(await timeLookup(index, detector, query, q));
+          requestCounts[i] = (requestCounts[i] ?? 0) + requests - before;
+        }
+      }
     }
     const rows: BenchRow[] = [];
     const medians = times.map((t) => median(t));
@@ -189,6 +211,11 @@ export async function benchDedupeDynamo(sizes: readonly number[] = SIZES): Promi
           name: `dedupe look-up on the Lambda's index (DynamoDB records + logged buckets, dynalite), ${label} earlier reports (median of ${ROUNDS * LOOKUPS_PER_ROUND})`,
           value: medians[i] ?? Number.NaN,
           unit: 'µs',
+        },
+        {
+          name: `dedupe look-up on the Lambda's index: DynamoDB requests per look-up, ${label} earlier reports`,
+          value: (requestCounts[i] ?? 0) / (ROUNDS * LOOKUPS_PER_ROUND),
+          unit: 'requests',
         },
         {
           name: `dedupe look-up on the Lambda's index: filling ${label} reports (records + log), then the cold start's log read`,

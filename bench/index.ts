@@ -16,6 +16,8 @@ const OPTIONAL: Array<{ file: string; exportName: string }> = [
   { file: './normalize.ts', exportName: 'benchNormalize' },
   { file: './dedupe.ts', exportName: 'benchDedupe' },
   { file: './dedupe-eval.ts', exportName: 'benchDedupeEval' },
+  { file: './dedupe-dynamo.ts', exportName: 'benchDedupeDynamo' },
+  { file: './sanitizer-path.ts', exportName: 'benchSanitizerPath' },
   { file: './anchor-log.ts', exportName: 'benchAnchorLog' },
   { file: './bundles.ts', exportName: 'benchBundles' },
   { file: './cli-startup.ts', exportName: 'benchCliStartup' },

@@ -22,7 +22,7 @@ interface Row {
 }
 
 /** The realistic corpus: feedparser's well-formed feeds (every format, hostile HTML included) and the seed article in each format. */
-function loadCorpus(): Uint8Array[] {
+export function loadCorpus(): Uint8Array[] {
   const files: string[] = [];
   for (const dir of readdirSync(WELLFORMED).sort()) {
     for (const file of readdirSync(`${WELLFORMED}${dir}`).sort()) files.push(`${WELLFORMED}${dir}/${file}`);

@@ -26,5 +26,5 @@ describe('every arrival accounted for once (property, whole local pipeline)', ()
     expect(checks).toHaveLength(REPORTED_PLANS.length + RANDOM_RUNS);
     // The identical pair: two arrivals, one published.
     expect(checks[0]).toMatchObject({ arrivals: 2, published: 1, violations: [] });
-  }, 120_000);
+  }, 240_000);
 });
