@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decideDuplicate } from '../lambdas/dedupe/decide.ts';
 import { MemoryDedupeIndex } from '../lambdas/dedupe/memory-index.ts';
@@ -9,7 +10,8 @@ import { rawDocumentKey } from '../lambdas/shared/keys.ts';
 
 /**
  * Dedupe on labeled push sequences written by other hands (fixtures/eval/dedupe-independent, frozen
- * before any tuning; ../shared/eval/dedupe where it exists): each document, in push order, through the
+ * before any tuning; and any set of the same layout named in DEDUPE_EVAL_DIRS, colon-separated, such
+ * as a development set beside the repository): each document, in push order, through the
  * stages' own normalize and dedupe functions against one index, scored as the sets' run.sh scores
  * `syndicate run` (a duplicate must publish nothing; an original or update at least one item).
  * In-process, so a row costs seconds, not a process per document. Run alone: npx tsx bench/dedupe-eval.ts
@@ -25,10 +27,19 @@ export interface EvalSetScore {
   readonly misses: readonly string[];
 }
 
-export const DEDUPE_EVAL_SETS = [
-  { name: 'independent set (fixtures/eval/dedupe-independent)', dir: '../fixtures/eval/dedupe-independent/' },
-  { name: 'shared development set (../shared/eval/dedupe)', dir: '../../shared/eval/dedupe/' },
-] as const;
+const IN_REPOSITORY = {
+  name: 'independent set (fixtures/eval/dedupe-independent)',
+  dir: new URL('../fixtures/eval/dedupe-independent/', import.meta.url),
+};
+
+/** The sets to score: the one in the repository, then those DEDUPE_EVAL_DIRS names. */
+export function dedupeEvalSets(env: NodeJS.ProcessEnv = process.env): Array<{ name: string; dir: URL }> {
+  const extra = (env.DEDUPE_EVAL_DIRS ?? '')
+    .split(':')
+    .filter((dir) => dir.length > 0)
+    .map((dir) => ({ name: `set ${dir}`, dir: pathToFileURL(`${resolve(dir)}/`) }));
+  return [IN_REPOSITORY, ...extra];
+}
 
 const PUBLISHED = new Set(['new', 'version']);
 
@@ -98,9 +109,12 @@ export async function scoreDedupeSet(name: string, dir: URL): Promise<EvalSetSco
 
 export async function benchDedupeEval(): Promise<Array<{ name: string; value: number; unit: string }>> {
   const out: Array<{ name: string; value: number; unit: string }> = [];
-  for (const set of DEDUPE_EVAL_SETS) {
-    const dir = new URL(set.dir, import.meta.url);
-    if (!existsSync(fileURLToPath(new URL('order.tsv', dir)))) continue;
+  for (const set of dedupeEvalSets()) {
+    const { dir } = set;
+    if (!existsSync(fileURLToPath(new URL('order.tsv', dir)))) {
+      process.stderr.write(`dedupe eval: ${set.name} has no order.tsv, skipped\n`);
+      continue;
+    }
     const score = await scoreDedupeSet(set.name, dir);
     for (const miss of score.misses) process.stderr.write(`dedupe eval, ${set.name}: missed ${miss}\n`);
     out.push(

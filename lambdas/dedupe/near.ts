@@ -149,7 +149,8 @@ export class NearDuplicateDetector {
     const jaccard = estimateJaccard(a.signature, b.signature);
     const containment = estimateContainment(jaccard, a.shingles, b.shingles);
     const ratio = Math.min(a.shingles, b.shingles) / Math.max(a.shingles, b.shingles);
-    const extended = containment >= this.params.minRevisionContainment && ratio >= this.params.minRevisionSizeRatio;
+    const extended =
+      containment >= this.params.minRevisionContainment && ratio >= this.params.minRevisionSizeRatio;
     if (jaccard < this.params.minRevisionJaccard && !extended) return undefined;
     const { shared, conflicts } = compareDetails(a.details, b.details);
     return {
