@@ -6,7 +6,7 @@ import { info, writeLine } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const PUSH_USAGE =
-  'syndicate push --outlet ID --secret-file F --url URL [--content-type TYPE] [--attempts N] FILE';
+  'syndicate push --outlet ID --secret-file F --url URL [--content-type TYPE] [--source-url URL] [--attempts N] FILE';
 
 /**
  * Reads the secret from a file: either the bare secret, or the JSON secrets
@@ -43,6 +43,7 @@ export async function pushCommand(argv: string[]): Promise<number> {
       'secret-file': { type: 'string' },
       url: { type: 'string' },
       'content-type': { type: 'string' },
+      'source-url': { type: 'string' },
       attempts: { type: 'string', default: '3' },
     },
     allowPositionals: true,
@@ -71,6 +72,7 @@ export async function pushCommand(argv: string[]): Promise<number> {
     body,
     attempts,
     ...(values['content-type'] ? { contentType: values['content-type'] } : {}),
+    ...(values['source-url'] ? { sourceUrl: values['source-url'] } : {}),
   });
   await writeLine(result.body);
   if (result.status !== 202) {

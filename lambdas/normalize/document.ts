@@ -3,6 +3,7 @@ import { describeError } from '../shared/errors.ts';
 import { looseText } from './inline.ts';
 import { canonicalLanguage, loadLanguageDetector, needsDetection } from './language.ts';
 import { declaredLanguage, normalizeItem } from './normalize-item.ts';
+import type { ResolvedBase } from './parse/bases.ts';
 import { type ParseHints, parseDocument } from './parse/index.ts';
 import { MAX_ITEMS_PER_DOCUMENT } from './parse/limits.ts';
 import type { ItemError } from './parse/types.ts';
@@ -24,6 +25,8 @@ export interface NormalizedDocument {
   readonly envelopes: ItemEnvelope[];
   /** Entries that could not be used, each with its reason; the others still go on. */
   readonly itemErrors: ItemError[];
+  /** The document-wide base for relative references (parse/bases.ts), when there was one. */
+  readonly base?: ResolvedBase;
 }
 
 /** Items processed from one document at most (applied while parsing: parse/limits.ts). */
@@ -82,7 +85,7 @@ export async function normalizeDocument(
       itemErrors.push({ index, reason: describeError(error) });
     }
   });
-  return { document, envelopes, itemErrors };
+  return { document, envelopes, itemErrors, ...(parsed.base ? { base: parsed.base } : {}) };
 }
 
 /**

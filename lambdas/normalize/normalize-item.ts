@@ -8,6 +8,7 @@ import { sanitize } from './html.ts';
 import { HtmlBody } from './html-body.ts';
 import { inlineText, looseText } from './inline.ts';
 import { resolveLanguage } from './language.ts';
+import { normalizeMedia } from './media.ts';
 import type { RawItem, RawText } from './parse/index.ts';
 import { cleanInline } from './text.ts';
 import { canonicalUrl, httpUrl } from './urls.ts';
@@ -69,6 +70,7 @@ const SCRIPTABLE_URL = /^\s*(?:javascript|vbscript|data|file):/i;
  */
 export function normalizeItem(raw: RawItem, context: NormalizeContext): NormalizedItem {
   const baseUrl = raw.baseUrl ?? context.feed?.link;
+  const baseFrom = raw.baseFrom ?? (baseUrl ? 'feed-link' : undefined);
   const { body, licenses } = readBody(raw.content ?? raw.summary, baseUrl);
   const parts = extractArticleParts(body.paragraphs);
   for (const index of parts.drop) body.drop(index);
@@ -97,6 +99,7 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
   const rights = raw.rights ? looseText(raw.rights) : undefined;
   // The format's own licence field wins; else the body's rel="license" link (read before rel was replaced).
   const license = (raw.license ? httpUrl(raw.license, baseUrl)?.href : undefined) ?? licenses[0];
+  const media = normalizeMedia(raw.media, baseUrl);
 
   return {
     identity,
@@ -119,5 +122,7 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
     categories: nonEmpty(raw.categories.map(looseText)),
     ...(rights ? { rights } : {}),
     ...(license ? { license } : {}),
+    ...(media.length > 0 ? { media } : {}),
+    ...(baseUrl && baseFrom ? { base: { url: baseUrl, from: baseFrom } } : {}),
   };
 }
