@@ -1,5 +1,6 @@
 import { type DocumentRef, ENVELOPE_SCHEMA, type FeedMeta, type ItemEnvelope } from '../shared/envelope.ts';
 import { describeError } from '../shared/errors.ts';
+import { FeedLanguage } from './feed-language.ts';
 import { looseText } from './inline.ts';
 import { canonicalLanguage, loadLanguageDetector, needsDetection } from './language.ts';
 import { declaredLanguage, normalizeItem } from './normalize-item.ts';
@@ -66,6 +67,7 @@ export async function normalizeDocument(
   const items = parsed.items.slice(0, MAX_ITEMS_PER_DOCUMENT);
   // Most documents declare their language for every item; the detector is loaded only for those that do not.
   if (items.some((raw) => needsDetection(declaredLanguage(raw, document.feed)))) await loadLanguageDetector();
+  const languages = new FeedLanguage();
   items.forEach((raw, listIndex) => {
     // Numbered by the entry's place in the document, so an item skipped by the parser keeps the numbers honest.
     const index = raw.position ?? listIndex;
@@ -73,6 +75,7 @@ export async function normalizeDocument(
       const item = normalizeItem(raw, {
         feed: document.feed,
         receivedAt: arrived.receivedAt,
+        languages,
         ...(parsed.feedDate ? { feedDate: parsed.feedDate } : {}),
       });
       // An image-only body is still content; only an item with nothing at all is unusable.

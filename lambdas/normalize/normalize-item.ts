@@ -7,6 +7,7 @@ import { parseDate } from './dates.ts';
 import { sanitize } from './html.ts';
 import { HtmlBody } from './html-body.ts';
 import { inlineText, looseText } from './inline.ts';
+import type { FeedLanguage } from './feed-language.ts';
 import { resolveLanguage } from './language.ts';
 import { normalizeMedia } from './media.ts';
 import type { RawItem, RawText } from './parse/index.ts';
@@ -18,6 +19,8 @@ export interface NormalizeContext {
   readonly feedDate?: string;
   /** When the document arrived: the fallback for items without a usable date. */
   readonly receivedAt: string;
+  /** Detection shared by the items of one document (feed-language.ts); alone, each item is detected. */
+  readonly languages?: FeedLanguage;
 }
 
 const MAX_HEADLINE_FROM_BODY = 120;
@@ -111,7 +114,10 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
     ...(summary ? { summary } : {}),
     bodyText,
     bodyHtml,
-    language: resolveLanguage(declaredLanguage(raw, context.feed), `${headline}\n${bodyText}`),
+    language: (context.languages ?? { resolve: resolveLanguage }).resolve(
+      declaredLanguage(raw, context.feed),
+      `${headline}\n${bodyText}`,
+    ),
     published,
     publishedFrom: itemDate ? 'item' : feedDate ? 'feed' : 'receipt',
     ...(updated ? { updated } : {}),
