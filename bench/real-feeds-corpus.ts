@@ -234,10 +234,27 @@ export function realFeedsCorpus(targetBytes: number, seed = 16): CorpusFile[] {
   return SHAPES.map((_, i) => shape(i, seed + i, targetBytes));
 }
 
-/** Ten feeds of about targetBytes each, the shapes in turn, for the whole-process row. */
+/** The shapes the speed issue names (rich RSS and Atom, a feed with no language, a JSON Feed), by SHAPES index. */
+const SPEED_SHAPES = [0, 1, 2, 4];
+const MIXED_SHAPE = 3;
+
+/** The throughput corpus: the speed issue's four shapes at about `targetBytes`. */
+export function speedCorpus(targetBytes: number, seed = 16): CorpusFile[] {
+  return SPEED_SHAPES.map((index) => shape(index, seed + index, targetBytes));
+}
+
+/**
+ * A feed that declares no language and whose items are in three: every item needs its own detection,
+ * so it is timed on its own row rather than averaged into the others.
+ */
+export function mixedLanguageFeed(targetBytes: number, seed = 16): CorpusFile {
+  return shape(MIXED_SHAPE, seed + MIXED_SHAPE, targetBytes);
+}
+
+/** Ten feeds of about targetBytes each, the speed shapes in turn, for the whole-process row. */
 export function tenFeeds(targetBytes: number): CorpusFile[] {
   return Array.from({ length: 10 }, (_, i) => {
-    const file = shape(i, 100 + i, targetBytes);
+    const file = shape(SPEED_SHAPES[i % SPEED_SHAPES.length] ?? 0, 100 + i, targetBytes);
     return { ...file, name: `${String(i).padStart(2, '0')}-${file.name}` };
   });
 }
