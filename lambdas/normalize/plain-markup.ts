@@ -18,7 +18,7 @@ import { DomHandler } from 'htmlparser2';
  * - text without `<` or `>`, and `&` only in `&amp;`, `&lt;` or `&gt;`, which
  *   sanitize-html decodes and writes back the same.
  */
-const PLAIN = new Set([
+export const PLAIN: ReadonlySet<string> = new Set([
   'p',
   'h1',
   'h2',
@@ -59,7 +59,7 @@ const PLAIN = new Set([
 // element is in its set closes that element first.
 const CLOSES_P = new Set(['p']);
 const CLOSES_DESCRIPTION = new Set(['dd', 'dt']);
-const IMPLIED_CLOSE = new Map<string, ReadonlySet<string>>([
+export const IMPLIED_CLOSE = new Map<string, ReadonlySet<string>>([
   ['li', new Set(['li'])],
   ['dd', CLOSES_DESCRIPTION],
   ['dt', CLOSES_DESCRIPTION],
@@ -83,7 +83,7 @@ const IMPLIED_CLOSE = new Map<string, ReadonlySet<string>>([
 ]);
 
 /** Well under the sanitizer's nesting limit (html.ts), past which it drops elements. */
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 
 const ENTITIES: ReadonlyArray<readonly [string, string]> = [
   ['&amp;', '&'],
@@ -135,15 +135,24 @@ function tagWithAttributes(
   if (!WITH_ATTRIBUTES.has(name) && !VOID.has(name)) return undefined;
   // The sanitizer closes void elements XHTML-style (`<br />`), which HTML reads as `<br>`.
   const tag = VOID.has(name) && written.endsWith(' /') ? written.slice(0, -2) : written;
+  const attributes = readAttributes(tag, name.length);
+  return attributes ? { name, attributes } : undefined;
+}
+
+/**
+ * The attributes of a start tag from `from` on, written ` name="value"` each (the sanitizer's own
+ * spelling), decoded; undefined for anything else, a repeated name included.
+ */
+export function readAttributes(tag: string, from: number): Record<string, string> | undefined {
   const attributes: Record<string, string> = {};
-  ATTRIBUTE.lastIndex = name.length;
+  ATTRIBUTE.lastIndex = from;
   while (ATTRIBUTE.lastIndex < tag.length) {
     const match = ATTRIBUTE.exec(tag);
     const value = match ? attributeValue(match[2] ?? '') : undefined;
-    if (!match || value === undefined || (match[1] ?? '') in attributes) return undefined;
+    if (!match || value === undefined || Object.hasOwn(attributes, match[1] ?? '')) return undefined;
     attributes[match[1] ?? ''] = value;
   }
-  return { name, attributes };
+  return attributes;
 }
 
 /** Where `char` next occurs at or after `from`, or the end of `text`. */
