@@ -21,6 +21,7 @@ const OPTIONAL: Array<{ file: string; exportName: string }> = [
   { file: './anchor-log.ts', exportName: 'benchAnchorLog' },
   { file: './bundles.ts', exportName: 'benchBundles' },
   { file: './cli-startup.ts', exportName: 'benchCliStartup' },
+  { file: './real-feeds.ts', exportName: 'benchRealFeeds' },
 ];
 
 async function optionalBench(file: string, exportName: string): Promise<Bench | undefined> {

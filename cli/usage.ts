@@ -23,7 +23,8 @@ export const COMMAND_HELP = {
       'Exit 0 when all parsed, 1 when any was rejected.',
   },
   push: {
-    usage: 'syndicate push --outlet ID --secret-file F --url URL [--content-type TYPE] [--attempts N] FILE',
+    usage:
+      'syndicate push --outlet ID --secret-file F --url URL [--content-type TYPE] [--source-url URL] [--attempts N] FILE',
     summary:
       'Signs a document (HMAC-SHA256 with a timestamp) and pushes it as an outlet does; prints the answer.',
   },

@@ -1,3 +1,4 @@
+import { SOURCE_URL_HEADER } from '../lambdas/ingest/push.ts';
 import { OUTLET_HEADER, SIGNATURE_HEADER, signPush, TIMESTAMP_HEADER } from '../lambdas/ingest/signature.ts';
 import { sniffFormat } from '../lambdas/ingest/sniff.ts';
 import type { SourceFormat } from '../lambdas/shared/envelope.ts';
@@ -10,6 +11,8 @@ export interface PushOptions {
   readonly body: Uint8Array;
   /** Sent as is; by default guessed from the bytes (no charset: the document's own declaration rules). */
   readonly contentType?: string;
+  /** Sent as X-Syndicate-Source-Url: the URL the document is published at, for its relative links. */
+  readonly sourceUrl?: string;
   /** Attempts for 429, 5xx and network errors; each is signed afresh, since a signature is single-use. */
   readonly attempts?: number;
   readonly timeoutMs?: number;
@@ -63,6 +66,7 @@ export async function pushDocument(options: PushOptions): Promise<PushResult> {
         method: 'POST',
         headers: {
           'content-type': contentType,
+          ...(options.sourceUrl ? { [SOURCE_URL_HEADER]: options.sourceUrl } : {}),
           ...signedHeaders(options.outlet, options.secret, options.body, now()),
         },
         body: options.body,

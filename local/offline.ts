@@ -21,6 +21,8 @@ export interface OfflineOptions {
   readonly outlet?: string;
   readonly receivedAt?: string;
   readonly contentType?: string;
+  /** The URL the document was fetched from or is published at: the base for its relative links. */
+  readonly sourceUrl?: string;
   readonly outlets?: OutletRegistry;
   readonly credits?: CreditFinder;
 }
@@ -48,7 +50,10 @@ export async function processOffline(
       key,
       ingestionId: `${key}@offline`,
       receivedAt,
-      ...(options.contentType ? { hints: { contentType: options.contentType } } : {}),
+      hints: {
+        ...(options.contentType ? { contentType: options.contentType } : {}),
+        ...(options.sourceUrl ? { location: options.sourceUrl } : {}),
+      },
     },
     documentId,
   );

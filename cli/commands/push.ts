@@ -40,6 +40,7 @@ export async function pushCommand(argv: string[]): Promise<number> {
       'secret-file': { type: 'string' },
       url: { type: 'string' },
       'content-type': { type: 'string' },
+      'source-url': { type: 'string' },
       attempts: { type: 'string', default: '3' },
     },
     allowPositionals: true,
@@ -68,6 +69,7 @@ export async function pushCommand(argv: string[]): Promise<number> {
     body,
     attempts,
     ...(values['content-type'] ? { contentType: values['content-type'] } : {}),
+    ...(values['source-url'] ? { sourceUrl: values['source-url'] } : {}),
   });
   await writeLine(result.body);
   if (result.status !== 202) {

@@ -14,7 +14,25 @@ export interface PushRequest {
   readonly signature: string | undefined;
   readonly timestamp: string | undefined;
   readonly contentType: string | undefined;
+  /** `X-Syndicate-Source-Url`: where the document is published, the base for its relative links. */
+  readonly sourceUrl?: string | undefined;
   readonly body: Uint8Array;
+}
+
+/** Header naming the URL a pushed document is published at (docs/pushing.md). */
+export const SOURCE_URL_HEADER = 'x-syndicate-source-url';
+const MAX_SOURCE_URL = 2048;
+
+/** The header's URL when it is an absolute http(s) URL of sane length; anything else is ignored, not refused. */
+export function pushedSourceUrl(value: string | undefined): string | undefined {
+  const raw = value?.trim();
+  if (!raw || raw.length > MAX_SOURCE_URL) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export type PushAnswer =
@@ -96,6 +114,7 @@ export async function acceptPush(request: PushRequest, deps: PushDeps): Promise<
   const sniffed = sniffFormat(request.body, request.contentType);
   if (!sniffed.ok) return { status: 415, error: sniffed.code, reason: sniffed.reason };
 
-  const stored = await deps.store.put(outlet, request.body, request.contentType, 'push');
+  const sourceUrl = pushedSourceUrl(request.sourceUrl);
+  const stored = await deps.store.put(outlet, request.body, request.contentType, 'push', sourceUrl);
   return { status: 202, documentId: stored.documentId, outlet, format: sniffed.format };
 }

@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describeError } from '../shared/errors.ts';
 import { METRICS, type StageMetrics } from '../shared/metrics.ts';
-import { acceptPush, type PushDeps } from './push.ts';
+import { acceptPush, type PushDeps, SOURCE_URL_HEADER } from './push.ts';
 import { OUTLET_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature.ts';
 import { answerVerification } from './websub.ts';
 
@@ -75,6 +75,7 @@ export function createIngestHandler(deps: IngestStageDeps): IngestHandler {
           signature: header(event, SIGNATURE_HEADER),
           timestamp: header(event, TIMESTAMP_HEADER),
           contentType: header(event, 'content-type'),
+          sourceUrl: header(event, SOURCE_URL_HEADER),
           body: bodyBytes(event),
         },
         deps,

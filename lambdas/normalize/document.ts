@@ -1,9 +1,11 @@
 import { type DocumentRef, ENVELOPE_SCHEMA, type FeedMeta, type ItemEnvelope } from '../shared/envelope.ts';
 import { describeError } from '../shared/errors.ts';
 import { cleanInline } from '../shared/text.ts';
+import { FeedLanguage } from './feed-language.ts';
 import { looseText } from './inline.ts';
 import { canonicalLanguage, loadLanguageDetector, needsDetection } from './language.ts';
 import { declaredLanguage, normalizeItem } from './normalize-item.ts';
+import type { ResolvedBase } from './parse/bases.ts';
 import { type ParseHints, parseDocument } from './parse/index.ts';
 import { MAX_ITEMS_PER_DOCUMENT } from './parse/limits.ts';
 import type { ItemError } from './parse/types.ts';
@@ -24,6 +26,8 @@ export interface NormalizedDocument {
   readonly envelopes: ItemEnvelope[];
   /** Entries that could not be used, each with its reason; the others still go on. */
   readonly itemErrors: ItemError[];
+  /** The document-wide base for relative references (parse/bases.ts), when there was one. */
+  readonly base?: ResolvedBase;
 }
 
 /** Items processed from one document at most (applied while parsing: parse/limits.ts). */
@@ -63,6 +67,7 @@ export async function normalizeDocument(
   const items = parsed.items.slice(0, MAX_ITEMS_PER_DOCUMENT);
   // Most documents declare their language for every item; the detector is loaded only for those that do not.
   if (items.some((raw) => needsDetection(declaredLanguage(raw, document.feed)))) await loadLanguageDetector();
+  const languages = new FeedLanguage();
   items.forEach((raw, listIndex) => {
     // Numbered by the entry's place in the document, so an item skipped by the parser keeps the numbers honest.
     const index = raw.position ?? listIndex;
@@ -70,6 +75,7 @@ export async function normalizeDocument(
       const item = normalizeItem(raw, {
         feed: document.feed,
         receivedAt: arrived.receivedAt,
+        languages,
         ...(parsed.feedDate ? { feedDate: parsed.feedDate } : {}),
       });
       // An image-only body is still content; only an item with nothing at all is unusable.
@@ -82,7 +88,7 @@ export async function normalizeDocument(
       itemErrors.push({ index, reason: describeError(error) });
     }
   });
-  return { document, envelopes, itemErrors };
+  return { document, envelopes, itemErrors, ...(parsed.base ? { base: parsed.base } : {}) };
 }
 
 /**

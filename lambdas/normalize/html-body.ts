@@ -4,7 +4,7 @@ import { cleanParagraph, cleanProse, joinParagraphs } from '../shared/text.ts';
 import type { Body } from './body.ts';
 import { hasChildren, isTag, outerHtml, removeNode } from './dom.ts';
 import { NON_TEXT_TAGS } from './html.ts';
-import { plainDocument } from './plain-markup.ts';
+import { sanitizedDocument } from './plain-markup.ts';
 
 /** Elements that end one paragraph of text and begin the next. */
 const BLOCK = new Set([
@@ -68,7 +68,8 @@ export class HtmlBody implements Body {
   private readonly changed = new Set<number>();
 
   constructor(sanitizedHtml: string) {
-    this.document = plainDocument(sanitizedHtml) ?? parseDocument(sanitizedHtml, { decodeEntities: true });
+    this.document =
+      sanitizedDocument(sanitizedHtml) ?? parseDocument(sanitizedHtml, { decodeEntities: true });
     let current: Segment[] = [];
     const flush = () => {
       if (current.some((s) => s !== GAP && s.data.trim().length > 0)) this.blocks.push(current);

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { sanitizeCommon } from './common-markup.ts';
 import { limitOptions } from './html-limits.ts';
 import { passesUnchanged } from './plain-markup.ts';
 import { isPixelSize, isShareLink, isTrackerImage } from './trackers.ts';
@@ -119,10 +120,15 @@ function withAttribute(
  * schemes; the transforms below resolve URLs first so that only absolute
  * http(s) URLs (and raster data: images) remain, and mark links noopener.
  * Plain markup, which it would return as it came but for trimming
- * (plain-markup.ts), is returned so without the trip.
+ * (plain-markup.ts), is returned so without the trip, and the commonest links and images are written
+ * as it would write them (common-markup.ts).
  */
 export function sanitize(html: string, baseUrl?: string): SanitizedHtml {
   if (passesUnchanged(html)) return { html: html.trim(), licenses: [] };
+  // Links, images and breaks as feeds commonly write them: the library's answer without the library
+  // (common-markup.ts; it declines any rel="license" link, so there are no licences to report).
+  const common = sanitizeCommon(html, baseUrl);
+  if (common !== undefined) return { html: common, licenses: [] };
   return sanitizeWithLibrary(html, baseUrl);
 }
 

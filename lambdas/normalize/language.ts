@@ -69,9 +69,17 @@ export function loadLanguageDetector(): Promise<void> {
  * Detection needs `loadLanguageDetector()` settled first (normalizeDocument sees to it).
  */
 export function resolveLanguage(declared: string | undefined, text: string): string {
-  const tag = canonicalLanguage(declared);
-  if (tag) return tag;
-  if (text.length < MIN_DETECT_CHARS) return 'und';
+  return canonicalLanguage(declared) ?? detectLanguage(text);
+}
+
+/** Whether text is long enough to detect a language in; shorter is "und" whatever the feed. */
+export function detectable(text: string): boolean {
+  return text.length >= MIN_DETECT_CHARS;
+}
+
+/** The detected language of text (its first MAX_DETECT_CHARS), else "und". */
+export function detectLanguage(text: string): string {
+  if (!detectable(text)) return 'und';
   if (!detect) throw new Error('language detection needs loadLanguageDetector() to have settled first');
   return canonicalLanguage(detect(text.slice(0, MAX_DETECT_CHARS))) ?? 'und';
 }

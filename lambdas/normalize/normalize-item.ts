@@ -5,10 +5,12 @@ import { withoutActiveMarkup } from './active-markup.ts';
 import { extractArticleParts } from './article-parts.ts';
 import { type Body, TextBody } from './body.ts';
 import { parseDate } from './dates.ts';
+import type { FeedLanguage } from './feed-language.ts';
 import { sanitize } from './html.ts';
 import { HtmlBody } from './html-body.ts';
 import { inlineText, looseText } from './inline.ts';
 import { resolveLanguage } from './language.ts';
+import { normalizeMedia } from './media.ts';
 import type { RawItem, RawText } from './parse/index.ts';
 import { canonicalUrl, httpUrl } from './urls.ts';
 
@@ -17,6 +19,8 @@ export interface NormalizeContext {
   readonly feedDate?: string;
   /** When the document arrived: the fallback for items without a usable date. */
   readonly receivedAt: string;
+  /** Detection shared by the items of one document (feed-language.ts); alone, each item is detected. */
+  readonly languages?: FeedLanguage;
 }
 
 const MAX_HEADLINE_FROM_BODY = 120;
@@ -69,6 +73,7 @@ const SCRIPTABLE_URL = /^\s*(?:javascript|vbscript|data|file):/i;
  */
 export function normalizeItem(raw: RawItem, context: NormalizeContext): NormalizedItem {
   const baseUrl = raw.baseUrl ?? context.feed?.link;
+  const baseFrom = raw.baseFrom ?? (baseUrl ? 'feed-link' : undefined);
   const { body, licenses } = readBody(raw.content ?? raw.summary, baseUrl);
   const parts = extractArticleParts(body.paragraphs);
   for (const index of parts.drop) body.drop(index);
@@ -97,6 +102,7 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
   const rights = raw.rights ? looseText(raw.rights) : undefined;
   // The format's own licence field wins; else the body's rel="license" link (read before rel was replaced).
   const license = (raw.license ? httpUrl(raw.license, baseUrl)?.href : undefined) ?? licenses[0];
+  const media = normalizeMedia(raw.media, baseUrl);
 
   return {
     identity,
@@ -108,7 +114,10 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
     ...(summary ? { summary } : {}),
     bodyText,
     bodyHtml,
-    language: resolveLanguage(declaredLanguage(raw, context.feed), `${headline}\n${bodyText}`),
+    language: (context.languages ?? { resolve: resolveLanguage }).resolve(
+      declaredLanguage(raw, context.feed),
+      `${headline}\n${bodyText}`,
+    ),
     published,
     publishedFrom: itemDate ? 'item' : feedDate ? 'feed' : 'receipt',
     ...(updated ? { updated } : {}),
@@ -119,5 +128,7 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
     categories: nonEmpty(raw.categories.map(looseText)),
     ...(rights ? { rights } : {}),
     ...(license ? { license } : {}),
+    ...(media.length > 0 ? { media } : {}),
+    ...(baseUrl && baseFrom ? { base: { url: baseUrl, from: baseFrom } } : {}),
   };
 }

@@ -18,7 +18,7 @@ import { DomHandler } from 'htmlparser2';
  * - text without `<` or `>`, and `&` only in `&amp;`, `&lt;` or `&gt;`, which
  *   sanitize-html decodes and writes back the same.
  */
-const PLAIN = new Set([
+export const PLAIN: ReadonlySet<string> = new Set([
   'p',
   'h1',
   'h2',
@@ -59,7 +59,7 @@ const PLAIN = new Set([
 // element is in its set closes that element first.
 const CLOSES_P = new Set(['p']);
 const CLOSES_DESCRIPTION = new Set(['dd', 'dt']);
-const IMPLIED_CLOSE = new Map<string, ReadonlySet<string>>([
+export const IMPLIED_CLOSE = new Map<string, ReadonlySet<string>>([
   ['li', new Set(['li'])],
   ['dd', CLOSES_DESCRIPTION],
   ['dt', CLOSES_DESCRIPTION],
@@ -83,7 +83,7 @@ const IMPLIED_CLOSE = new Map<string, ReadonlySet<string>>([
 ]);
 
 /** Well under the sanitizer's nesting limit (html.ts), past which it drops elements. */
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 
 const ENTITIES: ReadonlyArray<readonly [string, string]> = [
   ['&amp;', '&'],
@@ -92,9 +92,67 @@ const ENTITIES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 interface PlainEvents {
-  open(name: string): void;
+  open(name: string, attributes: Record<string, string>): void;
   close(): void;
   text(data: string): void;
+}
+
+/**
+ * Beyond PLAIN, what the sanitizer itself writes for the commonest markup it changes: links and
+ * images with their attributes (`<a href="…" rel="noopener noreferrer">`, `<img alt="…" src="…">`)
+ * and line breaks. Read only where the markup already came out of the sanitizer (HtmlBody), never to
+ * decide that markup may skip it.
+ */
+const WITH_ATTRIBUTES = new Set(['a', 'img']);
+const VOID = new Set(['img', 'br']);
+// Attributes exactly as the sanitizer writes them: lower-case names, double quotes, no "<", ">" or '"' inside.
+const ATTRIBUTE = /\s([a-z][a-z-]*)="([^"<>]*)"/y;
+const ATTRIBUTE_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['&amp;', '&'],
+  ['&quot;', '"'],
+  ['&lt;', '<'],
+  ['&gt;', '>'],
+]);
+
+/** An attribute value decoded as htmlparser2 decodes it, or undefined for any entity but the sanitizer's four. */
+function attributeValue(written: string): string | undefined {
+  if (!written.includes('&')) return written;
+  let failed = false;
+  const value = written.replace(/&[^;&]*;?/g, (entity) => {
+    const decoded = ATTRIBUTE_ENTITIES.get(entity);
+    if (decoded === undefined) failed = true;
+    return decoded ?? entity;
+  });
+  return failed ? undefined : value;
+}
+
+/** `<name attr="…" …>` as the sanitizer writes it: the name and its attributes, or undefined. */
+function tagWithAttributes(
+  written: string,
+): { name: string; attributes: Record<string, string> } | undefined {
+  const space = written.indexOf(' ');
+  const name = space < 0 ? written : written.slice(0, space);
+  if (!WITH_ATTRIBUTES.has(name) && !VOID.has(name)) return undefined;
+  // The sanitizer closes void elements XHTML-style (`<br />`), which HTML reads as `<br>`.
+  const tag = VOID.has(name) && written.endsWith(' /') ? written.slice(0, -2) : written;
+  const attributes = readAttributes(tag, name.length);
+  return attributes ? { name, attributes } : undefined;
+}
+
+/**
+ * The attributes of a start tag from `from` on, written ` name="value"` each (the sanitizer's own
+ * spelling), decoded; undefined for anything else, a repeated name included.
+ */
+export function readAttributes(tag: string, from: number): Record<string, string> | undefined {
+  const attributes: Record<string, string> = {};
+  ATTRIBUTE.lastIndex = from;
+  while (ATTRIBUTE.lastIndex < tag.length) {
+    const match = ATTRIBUTE.exec(tag);
+    const value = match ? attributeValue(match[2] ?? '') : undefined;
+    if (!match || value === undefined || Object.hasOwn(attributes, match[1] ?? '')) return undefined;
+    attributes[match[1] ?? ''] = value;
+  }
+  return attributes;
 }
 
 /** Where `char` next occurs at or after `from`, or the end of `text`. */
@@ -108,7 +166,7 @@ function next(text: string, char: string, from: number): number {
  * would to its DOM handler; false as soon as it is not plain markup. It jumps from one "<", ">" or "&"
  * to the next with indexOf, each found once, so the scan stays linear however many tags there are.
  */
-function readPlain(html: string, events?: PlainEvents): boolean {
+function readPlain(html: string, events?: PlainEvents, attributes = false): boolean {
   const open: string[] = [];
   let text = '';
   let i = 0;
@@ -132,19 +190,28 @@ function readPlain(html: string, events?: PlainEvents): boolean {
     if (lt === html.length) break;
     if (gt === html.length) return false;
     const closing = html.startsWith('/', lt + 1);
-    const name = html.slice(closing ? lt + 2 : lt + 1, gt);
-    if (!PLAIN.has(name)) return false;
+    const tag = html.slice(closing ? lt + 2 : lt + 1, gt);
+    const extended = attributes && !PLAIN.has(tag) ? tagWithAttributes(tag) : undefined;
+    const name = extended?.name ?? tag;
+    if (!PLAIN.has(name) && !(extended && !closing) && !(attributes && closing && WITH_ATTRIBUTES.has(name)))
+      return false;
+    if (closing && VOID.has(name)) return false;
     if (events && text.length > 0) events.text(text);
     text = '';
     if (closing) {
       if (open.pop() !== name) return false;
       events?.close();
+    } else if (VOID.has(name)) {
+      events?.open(name, extended?.attributes ?? {});
+      events?.close();
     } else {
       const top = open[open.length - 1];
       if (top !== undefined && IMPLIED_CLOSE.get(name)?.has(top)) return false;
+      // An <a> inside an <a> is a tree htmlparser2 may not build as written: the full parser decides.
+      if (name === 'a' && open.includes('a')) return false;
       if (open.length >= MAX_DEPTH) return false;
       open.push(name);
-      events?.open(name);
+      events?.open(name, extended?.attributes ?? {});
     }
     i = gt + 1;
   }
@@ -159,13 +226,29 @@ export function passesUnchanged(html: string): boolean {
 
 /** The DOM htmlparser2's parseDocument(html, { decodeEntities: true }) builds, when `html` is plain markup. */
 export function plainDocument(html: string): Document | undefined {
+  return build(html, false);
+}
+
+/**
+ * The same for markup the sanitizer wrote, which may also hold links, images and line breaks in the
+ * sanitizer's own spelling (see WITH_ATTRIBUTES): the DOM that HtmlBody would otherwise parse for.
+ */
+export function sanitizedDocument(html: string): Document | undefined {
+  return build(html, true);
+}
+
+function build(html: string, attributes: boolean): Document | undefined {
   // Default options, as parseDocument gives it: no start or end indices, HTML mode.
   const handler = new DomHandler();
-  const built = readPlain(html, {
-    open: (name) => handler.onopentag(name, {}),
-    close: () => handler.onclosetag(),
-    text: (data) => handler.ontext(data),
-  });
+  const built = readPlain(
+    html,
+    {
+      open: (name, attribs) => handler.onopentag(name, attribs),
+      close: () => handler.onclosetag(),
+      text: (data) => handler.ontext(data),
+    },
+    attributes,
+  );
   if (!built) return undefined;
   handler.onend();
   return handler.root;

@@ -75,6 +75,7 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
             feed: result.document.feed,
             items: result.envelopes.length,
             itemErrors: result.itemErrors,
+            ...(result.base ? { base: result.base } : {}),
           };
           await putJson(s3, arrival.bucket, manifestKey(outlet, documentId, arrival.ingestionId), manifest);
           metrics?.count(METRICS.itemsIn, result.envelopes.length);

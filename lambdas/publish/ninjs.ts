@@ -1,5 +1,6 @@
 import type { ItemEnvelope } from '../shared/envelope.ts';
 import { charCount, wordCount } from '../shared/text.ts';
+import { mediaAssociations, thumbnailRenditions } from './media.ts';
 
 /** A ninjs 3.1 document, as far as this pipeline fills it. */
 export type NinjsDocument = Record<string, unknown> & { uri: string; version: string };
@@ -39,6 +40,13 @@ export function toNinjs(envelope: ItemEnvelope): NinjsDocument {
     { role: ALT_ID_ROLES.decision, value: dedupe.decision },
     { role: ALT_ID_ROLES.dateSource, value: item.publishedFrom },
   ];
+  const renditions = thumbnailRenditions(item.media);
+  const associations = [
+    ...(dedupe.decision === 'near-duplicate' && dedupe.matchOf
+      ? [{ name: 'earlier report of this story', uri: dedupe.matchOf.uri, rel: DUPLICATE_OF_REL }]
+      : []),
+    ...mediaAssociations(item.media),
+  ];
   return {
     standard: { ...NINJS_STANDARD },
     uri: dedupe.uri,
@@ -69,13 +77,8 @@ export function toNinjs(envelope: ItemEnvelope): NinjsDocument {
     ...(item.categories.length > 0
       ? { subjects: item.categories.map((name) => ({ name, rel: 'category' })) }
       : {}),
-    ...(dedupe.decision === 'near-duplicate' && dedupe.matchOf
-      ? {
-          associations: [
-            { name: 'earlier report of this story', uri: dedupe.matchOf.uri, rel: DUPLICATE_OF_REL },
-          ],
-        }
-      : {}),
+    ...(renditions.length > 0 ? { renditions } : {}),
+    ...(associations.length > 0 ? { associations } : {}),
     altIds,
   };
 }

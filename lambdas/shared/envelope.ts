@@ -49,6 +49,21 @@ const datelineSchema = () =>
   });
 export type Dateline = z.infer<ReturnType<typeof datelineSchema>>;
 
+/** A media object of an item (image, video, audio, podcast enclosure), absolute http(s) only. */
+const itemMediaSchema = () =>
+  z.object({
+    href: z.string(),
+    rel: z.enum(['content', 'thumbnail', 'enclosure']),
+    contentType: z.optional(z.string()),
+    medium: z.optional(z.enum(['image', 'audio', 'video', 'document', 'executable'])),
+    width: z.optional(z.number().check(z.int(), z.positive())),
+    height: z.optional(z.number().check(z.int(), z.positive())),
+    sizeInBytes: z.optional(z.number().check(z.int(), z.nonnegative())),
+    duration: z.optional(z.number().check(z.nonnegative())),
+    title: z.optional(z.string()),
+  });
+export type ItemMedia = z.infer<ReturnType<typeof itemMediaSchema>>;
+
 const normalizedItemSchema = () =>
   z.object({
     /** Stable identity within the outlet: guid, else canonical link, else content hash. */
@@ -75,6 +90,11 @@ const normalizedItemSchema = () =>
     /** The item's own rights statement as given by its format (RSS/Atom/JSON Feed/ninjs). */
     rights: z.optional(z.string()),
     license: z.optional(z.string()),
+    media: z.optional(z.array(itemMediaSchema())),
+    /** The base relative references of the item were resolved against, and where it came from. */
+    base: z.optional(
+      z.object({ url: z.string(), from: z.enum(['xml:base', 'fetched-from', 'self', 'feed-link']) }),
+    ),
   });
 export type NormalizedItem = z.infer<ReturnType<typeof normalizedItemSchema>>;
 

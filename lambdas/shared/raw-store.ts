@@ -19,6 +19,15 @@ export interface RawDocumentStore {
   ): Promise<StoredDocument>;
 }
 
+/** The URL in ASCII with its meaning kept; a stray `%` that decodeURI refuses is escaped instead. */
+function asciiUrl(url: string): string {
+  try {
+    return encodeURI(decodeURI(url));
+  } catch {
+    return encodeURI(url.replace(/%(?![0-9a-f]{2})/gi, '%25')).replace(/%25([0-9a-f]{2})/gi, '%$1');
+  }
+}
+
 /**
  * PutObject resolves only once S3 has stored the object durably, which is what
  * a 202 promises. Content-Type is kept because normalize reads its charset;
@@ -39,7 +48,7 @@ export function createS3RawStore(s3: S3Client, bucket: string): RawDocumentStore
           // S3 metadata is ASCII: encodeURI keeps a URL's meaning and makes it so.
           Metadata: {
             [VIA_METADATA]: via,
-            ...(sourceUrl ? { [SOURCE_URL_METADATA]: encodeURI(decodeURI(sourceUrl)) } : {}),
+            ...(sourceUrl ? { [SOURCE_URL_METADATA]: asciiUrl(sourceUrl) } : {}),
           },
         }),
       );

@@ -14,6 +14,11 @@ export interface DocumentManifest {
   readonly items: number;
   readonly itemErrors: ReadonlyArray<{ index: number; reason: string }>;
   readonly rejection?: { code: string; reason: string };
+  /**
+   * The base that relative references fell back to where no xml:base was in scope: the URL the document
+   * was fetched from, else the feed's rel="self", else its own link. Each item records its own in `base`.
+   */
+  readonly base?: { url: string; from: 'xml:base' | 'fetched-from' | 'self' | 'feed-link' };
 }
 
 export async function putJson(s3: S3Client, bucket: string, key: string, value: unknown): Promise<void> {

@@ -1,8 +1,10 @@
 import type { FeedMeta } from '../../shared/envelope.ts';
+import { documentBase, XmlBases } from './bases.ts';
+import { readEntryMedia } from './media.ts';
 import { ATOM, NS } from './namespaces.ts';
 import type { ParsedDocument, RawItem } from './types.ts';
 import { atomText, textValue as value } from './xml-text.ts';
-import { attr, childElements, firstChild, resolveUrl, unreadChildren, type XmlElement } from './xml-tree.ts';
+import { attr, childElements, firstChild, unreadChildren, type XmlElement } from './xml-tree.ts';
 
 const DC = new Set<string>([NS.dc]);
 
@@ -33,15 +35,15 @@ function lastValue(parent: XmlElement, ...names: string[]): string | undefined {
   return undefined;
 }
 
-/** The href of the first link with the given relation (an absent rel means "alternate"). */
-function linkHref(parent: XmlElement, rel: string): string | undefined {
+/** The href of the first link with the given relation (an absent rel means "alternate"), resolved. */
+function linkHref(parent: XmlElement, rel: string, bases: XmlBases): string | undefined {
   const links = childElements(parent, 'link', ATOM).filter(
     (link) => (attr(link, 'rel')?.trim() || 'alternate') === rel && attr(link, 'href')?.trim(),
   );
   // Prefer an HTML page when several alternates are offered (e.g. also a PDF version).
   const preferred = links.find((link) => /html/i.test(attr(link, 'type') ?? 'text/html')) ?? links[0];
   const href = preferred ? attr(preferred, 'href') : undefined;
-  return preferred && href ? resolveUrl(href, preferred.base) : undefined;
+  return preferred && href ? bases.resolve(href, preferred) : undefined;
 }
 
 function people(parent: XmlElement): string[] {
@@ -53,7 +55,7 @@ function people(parent: XmlElement): string[] {
   ];
 }
 
-function readEntry(entry: XmlElement, feedAuthors: string[]): RawItem {
+function readEntry(entry: XmlElement, feedAuthors: string[], bases: XmlBases): RawItem {
   const authors = people(entry);
   const item: RawItem = {
     authors: authors.length > 0 ? authors : feedAuthors,
@@ -63,7 +65,7 @@ function readEntry(entry: XmlElement, feedAuthors: string[]): RawItem {
   };
   const id = firstValue(entry, 'id');
   if (id) item.guid = id;
-  const link = linkHref(entry, 'alternate');
+  const link = linkHref(entry, 'alternate', bases);
   if (link) item.link = link;
   const title = atomText(first(entry, 'title'));
   if (title) item.title = title;
@@ -80,25 +82,37 @@ function readEntry(entry: XmlElement, feedAuthors: string[]): RawItem {
   if (updated) item.updated = updated;
   const rights = atomText(first(entry, 'rights', 'copyright'))?.value;
   if (rights) item.rights = rights;
-  const license = linkHref(entry, 'license');
+  const license = linkHref(entry, 'license', bases);
   if (license) item.license = license;
   const language = (contentElement ?? summaryElement)?.lang ?? entry.lang;
   if (language) item.language = language;
-  const base = (contentElement ?? summaryElement ?? entry).base;
-  if (base) item.baseUrl = base;
+  const base = bases.baseOf(contentElement ?? summaryElement ?? entry);
+  if (base) {
+    item.baseUrl = base.url;
+    item.baseFrom = base.from;
+  }
+  const { media, description } = readEntryMedia(entry, bases, undefined);
+  if (media.length > 0) item.media = media;
+  // Video platforms put the text in media:description and leave summary and content out.
+  if (description && !item.content && !item.summary) item.summary = description;
   return item;
 }
 
 /** Atom 1.0 and 0.3. Entries are read one by one; one that fails goes to itemErrors. */
-export function readAtom(root: XmlElement): ParsedDocument {
+export function readAtom(root: XmlElement, location?: string): ParsedDocument {
+  // The self and alternate links first, each against what is in scope where it stands: they may be the base.
+  const scoped = new XmlBases(documentBase({ location }));
+  const self = linkHref(root, 'self', scoped);
+  const feedLink = linkHref(root, 'alternate', scoped);
+  const bases = new XmlBases(documentBase({ location, self, feedLink }));
   const meta: Record<keyof FeedMeta, string | undefined> = {
     title: atomText(first(root, 'title'))?.value,
-    link: linkHref(root, 'alternate'),
+    link: linkHref(root, 'alternate', bases),
     description: atomText(first(root, 'subtitle', 'tagline', 'info'))?.value,
     language: root.lang,
     copyright: atomText(first(root, 'rights', 'copyright'))?.value,
     generator: firstValue(root, 'generator'),
-    license: linkHref(root, 'license'),
+    license: linkHref(root, 'license', bases),
   };
   const feed = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as FeedMeta;
   const feedAuthors = people(root);
@@ -106,7 +120,7 @@ export function readAtom(root: XmlElement): ParsedDocument {
   const itemErrors: ParsedDocument['itemErrors'] = [];
   childElements(root, 'entry', ATOM).forEach((entry, index) => {
     try {
-      items.push({ ...readEntry(entry, feedAuthors), position: index });
+      items.push({ ...readEntry(entry, feedAuthors, bases), position: index });
     } catch (error) {
       itemErrors.push({ index, reason: `entry could not be read: ${(error as Error).message}` });
     }
@@ -120,5 +134,6 @@ export function readAtom(root: XmlElement): ParsedDocument {
     itemErrors,
     ...(feedDate ? { feedDate } : {}),
     ...(unreadItems > 0 ? { unreadItems } : {}),
+    ...(bases.document ? { base: bases.document } : {}),
   };
 }

@@ -26,7 +26,7 @@ export async function parseDocument(bytes: Uint8Array, hints: ParseHints = {}): 
     case 'article':
       return parseArticle(text);
     case 'jsonfeed':
-      return parseJsonFeed(json);
+      return parseJsonFeed(json, hints.location);
     case 'ninjs':
       return parseNinjs(json);
     case 'rss':

@@ -1,6 +1,8 @@
 import { RejectedDocumentError } from '../../shared/errors.ts';
+import { absoluteHttp, documentBase, type ResolvedBase } from './bases.ts';
 import { MAX_ITEMS_PER_DOCUMENT } from './limits.ts';
-import type { ParsedDocument, RawItem } from './types.ts';
+import { MAX_MEDIA_PER_ITEM } from './media.ts';
+import type { ParsedDocument, RawItem, RawMedia } from './types.ts';
 
 type Json = Record<string, unknown>;
 
@@ -16,11 +18,13 @@ function isObject(value: unknown): value is Json {
  * JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), as JSON.parse gave it. Entries past
  * MAX_ITEMS_PER_DOCUMENT are counted, not read.
  */
-export function parseJsonFeed(value: unknown): ParsedDocument {
+export function parseJsonFeed(value: unknown, location?: string): ParsedDocument {
   const doc = (isObject(value) ? value : {}) as Json;
   if (!Array.isArray(doc.items)) {
     throw new RejectedDocumentError('malformed-feed', 'JSON Feed has no "items" array');
   }
+  // JSON has no xml:base: the fetched-from URL, then `feed_url` (its self link), then `home_page_url`.
+  const base = documentBase({ location, self: str(doc.feed_url), feedLink: str(doc.home_page_url) });
   const feedAuthors = collectAuthors(doc.authors ?? (doc.author ? [doc.author] : []));
   const items: RawItem[] = [];
   const itemErrors: ParsedDocument['itemErrors'] = [];
@@ -43,6 +47,7 @@ export function parseJsonFeed(value: unknown): ParsedDocument {
     const guid = str(entry.id) ?? (typeof entry.id === 'number' ? String(entry.id) : undefined);
     if (guid) item.guid = guid;
     const link = str(entry.url) ?? str(entry.external_url);
+    // Resolved against baseUrl by normalize, like every link.
     if (link) item.link = link;
     const title = str(entry.title);
     if (title) item.title = { value: title, type: 'text' };
@@ -58,8 +63,12 @@ export function parseJsonFeed(value: unknown): ParsedDocument {
     if (updated) item.updated = updated;
     const language = str(entry.language) ?? str(doc.language);
     if (language) item.language = language;
-    const home = str(doc.home_page_url);
-    if (home) item.baseUrl = home;
+    if (base) {
+      item.baseUrl = base.url;
+      item.baseFrom = base.from;
+    }
+    const media = jsonMedia(entry, base);
+    if (media.length > 0) item.media = media;
     if (!item.title && !item.content && !item.summary) {
       itemErrors.push({ index, reason: 'item has no title, content or summary' });
       return;
@@ -72,7 +81,40 @@ export function parseJsonFeed(value: unknown): ParsedDocument {
     ...(str(doc.description) ? { description: str(doc.description) } : {}),
     ...(str(doc.language) ? { language: str(doc.language) } : {}),
   };
-  return { format: 'jsonfeed', feed, items, itemErrors, ...(unreadItems > 0 ? { unreadItems } : {}) };
+  return {
+    format: 'jsonfeed',
+    feed,
+    items,
+    itemErrors,
+    ...(unreadItems > 0 ? { unreadItems } : {}),
+    ...(base ? { base } : {}),
+  };
+}
+
+/** The item's `image` as its thumbnail and its `attachments` as enclosures, resolved against the base. */
+function jsonMedia(entry: Json, base: ResolvedBase | undefined): RawMedia[] {
+  const resolve = (url: string) => (base ? (absoluteHttp(url, base.url) ?? url) : url);
+  const image = str(entry.image);
+  const attachments = Array.isArray(entry.attachments) ? entry.attachments : [];
+  const media: RawMedia[] = image ? [{ url: resolve(image), kind: 'thumbnail' }] : [];
+  for (const attachment of attachments) {
+    const url = isObject(attachment) ? str(attachment.url) : undefined;
+    if (!url || !isObject(attachment)) continue;
+    const type = str(attachment.mime_type);
+    const title = str(attachment.title);
+    const size = typeof attachment.size_in_bytes === 'number' ? String(attachment.size_in_bytes) : undefined;
+    const duration =
+      typeof attachment.duration_in_seconds === 'number' ? String(attachment.duration_in_seconds) : undefined;
+    media.push({
+      url: resolve(url),
+      kind: 'enclosure',
+      ...(type ? { type } : {}),
+      ...(title ? { title } : {}),
+      ...(size ? { size } : {}),
+      ...(duration ? { duration } : {}),
+    });
+  }
+  return media.slice(0, MAX_MEDIA_PER_ITEM);
 }
 
 function collectAuthors(value: unknown): string[] {

@@ -13,7 +13,11 @@ export const NS = {
   ccRss: 'http://backend.userland.com/creativeCommonsRssModule',
   ccWeb: 'http://web.resource.org/cc/',
   cc: 'http://creativecommons.org/ns#',
+  media: 'http://search.yahoo.com/mrss/',
 } as const;
+
+/** Media RSS, also as some producers declare it (without the trailing slash). */
+export const MEDIA = new Set<string>([NS.media, 'http://search.yahoo.com/mrss']);
 
 /**
  * Namespaces in which RSS's own (unprefixed) elements appear: none for RSS
@@ -46,4 +50,5 @@ export const CONVENTIONAL_PREFIXES: Readonly<Record<string, string>> = {
   creativecommons: NS.ccRss,
   creativeCommons: NS.ccRss,
   cc: NS.ccWeb,
+  media: NS.media,
 };

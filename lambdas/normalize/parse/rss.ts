@@ -1,16 +1,10 @@
 import type { FeedMeta } from '../../shared/envelope.ts';
+import { documentBase, XmlBases } from './bases.ts';
+import { readEntryMedia } from './media.ts';
 import { ATOM, NS, RSS_CORE } from './namespaces.ts';
 import type { ParsedDocument, RawItem } from './types.ts';
 import { atomText, rssHtml, textValue as value } from './xml-text.ts';
-import {
-  attr,
-  childElements,
-  firstChild,
-  isElement,
-  resolveUrl,
-  unreadChildren,
-  type XmlElement,
-} from './xml-tree.ts';
+import { attr, childElements, firstChild, isElement, unreadChildren, type XmlElement } from './xml-tree.ts';
 
 const DC = new Set<string>([NS.dc]);
 const DCTERMS = new Set<string>([NS.dcterms]);
@@ -39,18 +33,21 @@ function license(parent: XmlElement): string | undefined {
   return resource?.trim() || value(element);
 }
 
-function link(parent: XmlElement, core: ReadonlySet<string>): string | undefined {
-  for (const element of childElements(parent, 'link', core)) {
-    const href = value(element);
-    if (href) return resolveUrl(href, element.base);
-  }
-  // Atom links inside RSS (atom:link rel="alternate"), as some producers write them.
+function atomLink(parent: XmlElement, rel: string, bases: XmlBases): string | undefined {
   for (const element of childElements(parent, 'link', ATOM)) {
-    const rel = attr(element, 'rel') ?? 'alternate';
     const href = attr(element, 'href');
-    if (rel === 'alternate' && href) return resolveUrl(href, element.base);
+    if ((attr(element, 'rel') ?? 'alternate') === rel && href) return bases.resolve(href, element);
   }
   return undefined;
+}
+
+function link(parent: XmlElement, core: ReadonlySet<string>, bases: XmlBases): string | undefined {
+  for (const element of childElements(parent, 'link', core)) {
+    const href = value(element);
+    if (href) return bases.resolve(href, element);
+  }
+  // Atom links inside RSS (atom:link rel="alternate"), as some producers write them.
+  return atomLink(parent, 'alternate', bases);
 }
 
 /**
@@ -72,7 +69,7 @@ function summaryAndBody(
   return texts[0] === description ? [description, summary] : [summary, description];
 }
 
-function readItem(element: XmlElement, core: ReadonlySet<string>, feedLink: string | undefined): RawItem {
+function readItem(element: XmlElement, core: ReadonlySet<string>, bases: XmlBases): RawItem {
   const item: RawItem = {
     authors: [
       ...childElements(element, 'author', core),
@@ -87,7 +84,7 @@ function readItem(element: XmlElement, core: ReadonlySet<string>, feedLink: stri
   const guidElement = firstChild(element, 'guid', core);
   const guid = value(guidElement) ?? attr(element, 'about', NS.rdf)?.trim();
   if (guid) item.guid = guid;
-  const href = link(element, core);
+  const href = link(element, core, bases);
   const permaLink =
     guidElement && (attr(guidElement, 'isPermaLink') ?? 'true').trim().toLowerCase() !== 'false';
   // A guid that is a permalink is the item's link when it has no <link> (RSS 2.0 spec).
@@ -133,8 +130,14 @@ function readItem(element: XmlElement, core: ReadonlySet<string>, feedLink: stri
   if (itemLicense) item.license = itemLicense;
   const language = pick(element, [['language', DC]]) ?? element.lang;
   if (language) item.language = language;
-  const base = summaryElement?.base ?? element.base ?? feedLink;
-  if (base) item.baseUrl = base;
+  const base = bases.baseOf(summaryElement ?? element);
+  if (base) {
+    item.baseUrl = base.url;
+    item.baseFrom = base.from;
+  }
+  const media = readEntryMedia(element, bases, core);
+  if (media.media.length > 0) item.media = media.media;
+  if (media.description && !item.content && !item.summary) item.summary = media.description;
   return item;
 }
 
@@ -142,13 +145,21 @@ function readItem(element: XmlElement, core: ReadonlySet<string>, feedLink: stri
  * RSS 0.9x/2.0 and RSS 1.0/0.90 (RDF). Items are looked for in the channel
  * and, for RDF (and `<rss>` documents missing their `<channel>`), beside it.
  */
-export function readRss(root: XmlElement, format: 'rss' | 'rdf'): ParsedDocument {
+export function readRss(root: XmlElement, format: 'rss' | 'rdf', location?: string): ParsedDocument {
   // Producers invented their own default namespaces for RSS; the root's is RSS by definition.
   const core = new Set([...RSS_CORE, root.ns]);
   const channel = firstChild(root, 'channel', core) ?? root;
+  const scoped = new XmlBases(documentBase({ location }));
+  const bases = new XmlBases(
+    documentBase({
+      location,
+      self: atomLink(channel, 'self', scoped),
+      feedLink: link(channel, core, scoped),
+    }),
+  );
   const meta: Record<keyof FeedMeta, string | undefined> = {
     title: rssHtml(firstChild(channel, 'title', core))?.value ?? pick(channel, [['title', DC]]),
-    link: link(channel, core),
+    link: link(channel, core, bases),
     description:
       rssHtml(firstChild(channel, 'description', core))?.value ??
       pick(channel, [['description', DC]]) ??
@@ -175,7 +186,7 @@ export function readRss(root: XmlElement, format: 'rss' | 'rdf'): ParsedDocument
   const itemErrors: ParsedDocument['itemErrors'] = [];
   itemElements.forEach((element, index) => {
     try {
-      items.push({ ...readItem(element, core, feed.link), position: index });
+      items.push({ ...readItem(element, core, bases), position: index });
     } catch (error) {
       itemErrors.push({ index, reason: `item could not be read: ${(error as Error).message}` });
     }
@@ -194,5 +205,6 @@ export function readRss(root: XmlElement, format: 'rss' | 'rdf'): ParsedDocument
     itemErrors,
     ...(feedDate ? { feedDate } : {}),
     ...(unreadItems > 0 ? { unreadItems } : {}),
+    ...(bases.document ? { base: bases.document } : {}),
   };
 }

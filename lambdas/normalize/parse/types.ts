@@ -1,4 +1,5 @@
 import type { FeedMeta, SourceFormat } from '../../shared/envelope.ts';
+import type { BaseSource, ResolvedBase } from './bases.ts';
 
 /** Text as a format gave it: `html` is markup to sanitize, `text` is literal text. */
 export interface RawText {
@@ -21,10 +22,28 @@ export interface RawItem {
   rights?: string;
   license?: string;
   language?: string;
-  /** Base for relative URLs (xml:base or the feed link). */
+  /** Base for relative URLs in the body (and anything the parser left relative), and where it came from. */
   baseUrl?: string;
+  baseFrom?: BaseSource;
+  /** Media attached to the entry (Media RSS, RSS enclosures, Atom enclosure links, JSON Feed attachments). */
+  media?: RawMedia[];
   /** 0-based position of the entry in the document; `itemErrors` count the same way. */
   position?: number;
+}
+
+/** One media object as a feed names it; `url` already resolved against the entry's base where it could be. */
+export interface RawMedia {
+  readonly url: string;
+  /** `content` (Media RSS content or group), `thumbnail`, or `enclosure` (RSS, Atom, JSON Feed attachment). */
+  readonly kind: 'content' | 'thumbnail' | 'enclosure';
+  readonly type?: string;
+  /** Media RSS `medium`: image, audio, video, document, executable. */
+  readonly medium?: string;
+  readonly width?: string;
+  readonly height?: string;
+  readonly size?: string;
+  readonly duration?: string;
+  readonly title?: string;
 }
 
 export interface ItemError {
@@ -47,6 +66,8 @@ export interface ParsedDocument {
    * `items` and `itemErrors`.
    */
   readonly unreadItems?: number;
+  /** The base that relative references fell back to when no xml:base was in scope, and where it came from. */
+  readonly base?: ResolvedBase;
 }
 
 export interface ParseHints {

@@ -24,14 +24,17 @@ export function parseXmlFeed(xml: string, detected: SourceFormat, location?: str
   const options = { location, maxEntries: MAX_ITEMS_PER_DOCUMENT };
   const root = rootElement(readXmlTree(text, options));
   const name = root.local.toLowerCase();
-  if (name === 'rss') return readRss(root, 'rss');
-  if (name === 'rdf') return readRss(root, 'rdf');
-  if (name === 'feed' && ATOM.has(root.ns)) return readAtom(root);
+  if (name === 'rss') return readRss(root, 'rss', location);
+  if (name === 'rdf') return readRss(root, 'rdf', location);
+  if (name === 'feed' && ATOM.has(root.ns)) return readAtom(root, location);
   if (name === 'feed') {
     // An Atom feed under a namespace of its producer's invention: read it again with that URI taken as Atom.
     const atom = attr(root, 'version')?.trim() === '0.3' ? NS.atom03 : NS.atom10;
-    return readAtom(rootElement(readXmlTree(text, { ...options, aliases: new Map([[root.ns, atom]]) })));
+    return readAtom(
+      rootElement(readXmlTree(text, { ...options, aliases: new Map([[root.ns, atom]]) })),
+      location,
+    );
   }
-  if (name === 'channel') return readRss(root, detected === 'rdf' ? 'rdf' : 'rss');
+  if (name === 'channel') return readRss(root, detected === 'rdf' ? 'rdf' : 'rss', location);
   throw new RejectedDocumentError('unknown-xml', `XML root element <${root.qname}> is not RSS, RDF or Atom`);
 }

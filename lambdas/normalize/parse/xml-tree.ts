@@ -27,6 +27,8 @@ export interface XmlElement {
   readonly children: XmlNode[];
   /** Effective xml:base (absolute when it could be resolved). */
   readonly base: string | undefined;
+  /** Whether `base` comes from an xml:base on this element or an ancestor (else it is the document's location). */
+  readonly xmlBase: boolean;
   /** Effective xml:lang. */
   readonly lang: string | undefined;
   readonly scope: ReadonlyMap<string, string>;
@@ -119,6 +121,7 @@ export function readXmlTree(xml: string, options: XmlTreeOptions = {}): XmlEleme
     attrs: [],
     children: [],
     base: location,
+    xmlBase: false,
     lang: undefined,
     scope: rootScope,
   };
@@ -212,6 +215,7 @@ export function readXmlTree(xml: string, options: XmlTreeOptions = {}): XmlEleme
           attrs,
           children: [],
           base: xmlBase === undefined ? parent.base : resolveUrl(xmlBase, parent.base),
+          xmlBase: xmlBase !== undefined || parent.xmlBase,
           lang: xmlLang === undefined ? parent.lang : xmlLang || undefined,
           scope,
         };

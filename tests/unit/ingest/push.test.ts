@@ -13,11 +13,16 @@ const FEED = Buffer.from(
 );
 
 function setup(overrides: Partial<PushDeps> = {}) {
-  const stored: Array<{ outlet: string; bytes: Uint8Array; contentType: string | undefined; via: string }> =
-    [];
+  const stored: Array<{
+    outlet: string;
+    bytes: Uint8Array;
+    contentType: string | undefined;
+    via: string;
+    sourceUrl?: string;
+  }> = [];
   const store: RawDocumentStore = {
-    async put(outlet, bytes, contentType, via) {
-      stored.push({ outlet, bytes, contentType, via });
+    async put(outlet, bytes, contentType, via, sourceUrl) {
+      stored.push({ outlet, bytes, contentType, via, ...(sourceUrl ? { sourceUrl } : {}) });
       return { documentId: sha256Hex(bytes), key: `incoming/${outlet}/${sha256Hex(bytes)}` };
     },
   };
@@ -51,6 +56,18 @@ describe('acceptPush', () => {
     expect(answer).toEqual({ status: 202, documentId: sha256Hex(FEED), outlet: 'alpha', format: 'atom' });
     expect(stored).toEqual([
       { outlet: 'alpha', bytes: FEED, contentType: 'application/atom+xml', via: 'push' },
+    ]);
+  });
+
+  it('stores X-Syndicate-Source-Url when it is an absolute http(s) URL, and ignores any other value', async () => {
+    const { deps, stored } = setup();
+    await acceptPush({ ...signed('alpha', FEED), sourceUrl: ' https://alpha.example/news/feed.atom ' }, deps);
+    await acceptPush({ ...signed('beta', FEED), sourceUrl: 'javascript:alert(1)' }, deps);
+    await acceptPush({ ...signed('alpha', Buffer.from(`${FEED}\n`)), sourceUrl: '/relative' }, deps);
+    expect(stored.map((s) => s.sourceUrl)).toEqual([
+      'https://alpha.example/news/feed.atom',
+      undefined,
+      undefined,
     ]);
   });
 

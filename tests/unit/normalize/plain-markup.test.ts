@@ -2,7 +2,11 @@ import type { AnyNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { sanitizeWithLibrary } from '../../../lambdas/normalize/html.ts';
-import { passesUnchanged, plainDocument } from '../../../lambdas/normalize/plain-markup.ts';
+import {
+  passesUnchanged,
+  plainDocument,
+  sanitizedDocument,
+} from '../../../lambdas/normalize/plain-markup.ts';
 
 const PLAIN = [
   '',
@@ -76,6 +80,44 @@ describe('plain markup', () => {
     expect(shape(built?.children ?? [])).toEqual(
       shape(parseDocument(html, { decodeEntities: true }).children),
     );
+  });
+
+  // What feeds send, through the sanitizer: its output is what HtmlBody reads without the full parser.
+  const SANITIZER_INPUT = [
+    '<p>See <a href="https://a.example/x?id=1&amp;page=2&amp;utm_source=rss">the list</a> &amp; more.</p>',
+    '<p><img src="/i.jpg?w=1&amp;q=80" alt="A &quot;quoted&quot; caption &amp; more" width="1200" height="800"></p>',
+    '<ul><li><a href="https://a.example/">one</a><br>two</li></ul><p>x<br/>y</p>',
+    '<p><a href="https://a.example/1"><a href="https://a.example/2">nested</a></a></p>',
+    '<p><a title="t" href="https://a.example/" rel="license">licence</a></p>',
+    '<p>café <em>naïve</em> — “quotes” <a href="https://ü.example/ä?x=ö">idn</a></p>',
+  ];
+
+  it.each(SANITIZER_INPUT)('builds from the sanitizer output of %j the DOM htmlparser2 builds', (input) => {
+    const html = sanitizeWithLibrary(input, 'https://base.example/').html;
+    const expected = shape(parseDocument(html, { decodeEntities: true }).children);
+    const built = sanitizedDocument(html);
+    // A link inside a link is left to the full parser; everything else here is read directly.
+    expect(built === undefined).toBe(input.includes('nested'));
+    if (built) expect(shape(built.children)).toEqual(expected);
+  });
+
+  it('reads the common sanitized markup itself, and refuses what it does not know', () => {
+    expect(
+      sanitizedDocument('<p><a href="https://a.example/?a=1&amp;b=2" rel="noopener noreferrer">x</a></p>'),
+    ).toBeDefined();
+    expect(sanitizedDocument('<p><img alt="x" src="https://a.example/i.jpg"></p>')).toBeDefined();
+    expect(sanitizedDocument('<p><img alt="x" src="https://a.example/i.jpg"></img></p>')).toBeUndefined();
+    expect(sanitizedDocument('<p><a href="x" onclick="y">x</a></p>')).toBeDefined();
+    expect(sanitizedDocument("<p><a href='x'>x</a></p>")).toBeUndefined();
+    expect(sanitizedDocument('<p><a href="&nbsp;">x</a></p>')).toBeUndefined();
+    expect(sanitizedDocument('<p><a href="x" href="y">x</a></p>')).toBeUndefined();
+    expect(sanitizedDocument('<p class="x">x</p>')).toBeUndefined();
+  });
+
+  it.each([...PLAIN, ...NOT_PLAIN])('agrees with htmlparser2 wherever it builds a DOM: %j', (html) => {
+    const built = sanitizedDocument(html);
+    if (built)
+      expect(shape(built.children)).toEqual(shape(parseDocument(html, { decodeEntities: true }).children));
   });
 
   it('stays linear on many tags', () => {
