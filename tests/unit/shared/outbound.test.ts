@@ -13,7 +13,7 @@ import {
   nodePinnedTransport,
   type PinnedTransport,
 } from '../../../lambdas/shared/outbound/pinned-request.ts';
-import { FAKE_PUBLIC_ADDRESS } from '../../support/outbound.ts';
+import { FAKE_PUBLIC_ADDRESS, natToLocal } from '../../support/outbound.ts';
 
 describe('which addresses a fetch from input may reach', () => {
   it.each([
@@ -109,17 +109,6 @@ const resolveNames: Resolver = async (host) => {
         { address: '127.0.0.1', family: 4 },
       ]
     : [{ address, family: 4 }];
-};
-
-/**
- * The real pinned transport, with the "public" test address translated to the local feed server (as a
- * NAT would): any other address but 127.0.0.1 fails the test rather than touch the network.
- */
-const natToLocal: PinnedTransport = (request) => {
-  if (request.address === FAKE_PUBLIC_ADDRESS)
-    return nodePinnedTransport({ ...request, address: '127.0.0.1' });
-  if (request.address === '127.0.0.1') return nodePinnedTransport(request);
-  throw new Error(`the test would have connected to ${request.address}`);
 };
 
 const deps: OutboundDeps = { resolve: resolveNames, transport: natToLocal };
