@@ -9,10 +9,7 @@ import {
   OutboundRefusedError,
   type Resolver,
 } from '../../../lambdas/shared/outbound/guarded-fetch.ts';
-import {
-  nodePinnedTransport,
-  type PinnedTransport,
-} from '../../../lambdas/shared/outbound/pinned-request.ts';
+import { nodePinnedTransport } from '../../../lambdas/shared/outbound/pinned-request.ts';
 import { FAKE_PUBLIC_ADDRESS, natToLocal } from '../../support/outbound.ts';
 
 describe('which addresses a fetch from input may reach', () => {
