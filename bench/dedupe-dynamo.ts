@@ -127,6 +127,7 @@ function profile(detector: NearDuplicateDetector, random: () => number): TextPro
   const { anchors, permutations } = detector.params;
   return {
     words: 300,
+    sketchedWords: 300,
     shingles: 280,
     signature: Uint32Array.from({ length: permutations }, () => (random() * 2 ** 32) >>> 0),
     anchors: Uint32Array.from({ length: anchors }, (_, a) => a * POOL + Math.floor(random() * POOL)),

@@ -149,6 +149,7 @@ function syntheticProfile(detector: NearDuplicateDetector, pool: number, random:
   const { anchors, permutations } = detector.params;
   return {
     words: 300,
+    sketchedWords: 300,
     shingles: 280,
     signature: Uint32Array.from({ length: permutations }, () => (random() * 2 ** 32) >>> 0),
     anchors: Uint32Array.from({ length: anchors }, (_, a) => a * pool + Math.floor(random() * pool)),

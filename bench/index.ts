@@ -22,6 +22,7 @@ const OPTIONAL: Array<{ file: string; exportName: string }> = [
   { file: './bundles.ts', exportName: 'benchBundles' },
   { file: './cli-startup.ts', exportName: 'benchCliStartup' },
   { file: './real-feeds.ts', exportName: 'benchRealFeeds' },
+  { file: './adversarial.ts', exportName: 'benchAdversarial' },
 ];
 
 async function optionalBench(file: string, exportName: string): Promise<Bench | undefined> {

@@ -11,5 +11,7 @@ export interface HostileCase {
   readonly viaPipeline?: boolean;
   /** Through the pipeline, its manifest must report an item with a reason like this. */
   readonly itemError?: RegExp;
+  /** Too slow for every test run at this size: `tsx hostile/index.ts` runs it, `npm test` its small twin. */
+  readonly fullScaleOnly?: boolean;
   build(): Uint8Array;
 }

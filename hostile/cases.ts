@@ -1,5 +1,6 @@
 import type { HostileCase } from './case.ts';
 import { ENCODING_CASES } from './encoding-cases.ts';
+import { FLOOD_CASES } from './flood-cases.ts';
 import { SCRIPT_CASES } from './script-cases.ts';
 import { VOLUME_CASES } from './volume-cases.ts';
 import { GOOD_ITEM, item, rss } from './xml.ts';
@@ -147,6 +148,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   ...VOLUME_CASES,
   ...ENCODING_CASES,
   ...SCRIPT_CASES,
+  ...FLOOD_CASES,
   {
     name: 'truncated XML',
     expect: 'either',

@@ -12,6 +12,7 @@ import { PipelineStage } from './constructs/pipeline-stage.ts';
 import { PushEndpoint } from './constructs/push-endpoint.ts';
 import { ARCHIVE_PREFIXES, RawArchive } from './constructs/raw-archive.ts';
 import type { SyndicationSettings } from './settings.ts';
+import { STAGE_TIMEOUT_SECONDS } from './stage-limits.ts';
 import { subscriberFilter } from './subscriber-filter.ts';
 
 /** Room left for the outlet registry in a 4 KB Lambda environment after the other variables. */
@@ -64,12 +65,14 @@ export class SyndicationStack extends Stack {
     const publish = new PipelineStage(this, 'Publish', {
       tracing: settings.tracing,
       stage: 'publish',
+      timeout: Duration.seconds(STAGE_TIMEOUT_SECONDS.publish),
       entry: handlerEntry('publish'),
       environment: { ...bucket, ...this.output.publisherEnvironment },
     });
     const tag = new PipelineStage(this, 'Tag', {
       tracing: settings.tracing,
       stage: 'tag',
+      timeout: Duration.seconds(STAGE_TIMEOUT_SECONDS.tag),
       entry: handlerEntry('tag'),
       next: publish.queue,
       environment: { ...bucket, OUTLETS: outletsJson },
@@ -77,6 +80,7 @@ export class SyndicationStack extends Stack {
     const dedupe = new PipelineStage(this, 'Dedupe', {
       tracing: settings.tracing,
       stage: 'dedupe',
+      timeout: Duration.seconds(STAGE_TIMEOUT_SECONDS.dedupe),
       entry: handlerEntry('dedupe'),
       next: tag.queue,
       // Bounds the read and write rate on the index without reserving account concurrency.
@@ -91,6 +95,7 @@ export class SyndicationStack extends Stack {
     const normalize = new PipelineStage(this, 'Normalize', {
       tracing: settings.tracing,
       stage: 'normalize',
+      timeout: Duration.seconds(STAGE_TIMEOUT_SECONDS.normalize),
       entry: handlerEntry('normalize'),
       next: dedupe.queue,
       // Parsing, sanitizing and language detection are CPU-bound; on Lambda CPU comes with memory.

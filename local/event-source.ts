@@ -5,7 +5,7 @@ import {
   ReceiveMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
 /**
  * What a Lambda SQS event source mapping does on AWS, for the local mode:
@@ -19,7 +19,15 @@ export interface EventSourceOptions {
   readonly sqs: SQSClient;
   readonly queueUrl: string;
   readonly queueArn: string;
-  readonly handler: (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
+  readonly handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
+  /**
+   * The function's configured timeout: each invocation's context reports the
+   * time left of it (getRemainingTimeInMillis), so the handler keeps the
+   * deadline it keeps on Lambda. The runner does not kill a late handler.
+   */
+  readonly timeoutMs: number;
+  /** Names the function in the context. @default the queue's ARN */
+  readonly functionName?: string;
   readonly batchSize?: number;
   readonly waitSeconds?: number;
   readonly region?: string;
@@ -96,7 +104,7 @@ export class SqsEventSource {
       let failed = new Set(messages.map((m) => m.MessageId));
       const stopHeartbeat = this.#keepInvisible(messages);
       try {
-        const response = await this.#options.handler(event);
+        const response = await this.#options.handler(event, this.#context());
         failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
       } catch (error) {
         this.#options.onError?.(error);
@@ -120,6 +128,29 @@ export class SqsEventSource {
     } finally {
       this.#busy = false;
     }
+  }
+
+  /** A Lambda context for one invocation, its clock starting now. */
+  #context(): Context {
+    const endsAt = Date.now() + this.#options.timeoutMs;
+    const functionName = this.#options.functionName ?? this.#options.queueArn.split(':').pop() ?? 'local';
+    const unsupported = () => {
+      throw new Error('the local runner supports async handlers only');
+    };
+    return {
+      callbackWaitsForEmptyEventLoop: false,
+      functionName,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: `arn:aws:lambda:${this.#options.region ?? 'us-east-1'}:000000000000:function:${functionName}`,
+      memoryLimitInMB: '512',
+      awsRequestId: `local-${this.#invocations}`,
+      logGroupName: `/aws/lambda/${functionName}`,
+      logStreamName: 'local',
+      getRemainingTimeInMillis: () => Math.max(0, endsAt - Date.now()),
+      done: unsupported,
+      fail: unsupported,
+      succeed: unsupported,
+    };
   }
 
   #keepInvisible(messages: readonly Message[]): () => void {

@@ -136,10 +136,26 @@ function createPoll(pipeline: LocalPipeline, outlets: OutletRegistry, logLevel: 
   });
   return bootstrapPoller(config, {
     clients: pipeline.clients,
-    outlets,
+    outlets: allowLoopbackFeeds(outlets),
     logger: createLogger('poller', logLevel),
     metrics: new CountingMetrics(),
   });
+}
+
+/**
+ * Locally, feeds are served from this machine (tests, a feed server beside
+ * `serve`): an outlet whose every feed is at 127.0.0.1 may be fetched there.
+ * Any other outlet keeps the guard as deployed, so a feed elsewhere still
+ * cannot redirect the poller onto this machine.
+ */
+export function allowLoopbackFeeds(outlets: OutletRegistry): OutletRegistry {
+  return new OutletRegistry(
+    outlets.all().map((outlet) => {
+      const local =
+        outlet.feeds.length > 0 && outlet.feeds.every((feed) => new URL(feed).hostname === '127.0.0.1');
+      return local ? { ...outlet, allowPrivateAddresses: true } : outlet;
+    }),
+  );
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -12,7 +12,7 @@ import {
   type Message,
   ReceiveMessageCommand,
 } from '@aws-sdk/client-sqs';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { bootstrapDedupe } from '../lambdas/dedupe/bootstrap.ts';
 import { DynamoDecisionLedger, type ItemDecision } from '../lambdas/dedupe/decision-reports.ts';
 import { bootstrapNormalize } from '../lambdas/normalize/bootstrap.ts';
@@ -27,9 +27,10 @@ import { CountingMetrics } from '../lambdas/shared/metrics.ts';
 import { OutletRegistry } from '../lambdas/shared/outlets.ts';
 import type { DocumentManifest } from '../lambdas/shared/reports.ts';
 import { bootstrapTag } from '../lambdas/tag/bootstrap.ts';
+import { STAGE_TIMEOUT_SECONDS } from '../lib/stage-limits.ts';
 import { EMULATOR_CREDENTIALS, type Emulators, startEmulators } from './emulators.ts';
 import { SqsEventSource } from './event-source.ts';
-import { type LocalResources, provision, STAGES, type Stage } from './provision.ts';
+import { LOCAL_MAX_RECEIVE_COUNT, type LocalResources, provision, STAGES, type Stage } from './provision.ts';
 import { S3NotificationBridge } from './s3-notifications.ts';
 
 export interface LocalPipelineOptions {
@@ -47,6 +48,13 @@ export interface LocalPipelineOptions {
   readonly concurrency?: number;
   /** Wraps each stage's handler, e.g. to inject faults in tests. */
   readonly wrapHandler?: (stage: Stage, handler: StageHandler) => StageHandler;
+  /** The clients a stage is wired with, e.g. to make one dependency slow in tests. */
+  readonly wrapClients?: (stage: Stage, clients: AwsClients) => AwsClients;
+  /**
+   * Each function's timeout, which its invocations' contexts report. Defaults to
+   * the deployed ones (lib/stage-limits.ts); tests shorten them.
+   */
+  readonly functionTimeoutMs?: Partial<Record<Stage, number>>;
 }
 
 /** One write of a raw document: its content address and the arrival S3 reported for it. */
@@ -56,7 +64,7 @@ export interface Arrival {
   readonly ingestionId: string;
 }
 
-export type StageHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
+export type StageHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse | undefined>;
 
 export interface DeadLetter {
   readonly stage: Stage | 'output';
@@ -110,11 +118,12 @@ export class LocalPipeline {
           rawBucket: resources.bucket,
           nextQueueUrl: next[stage],
           deadLetterQueueUrl: resources.stages[stage].dlqUrl,
+          maxReceiveCount: options.maxReceiveCount ?? LOCAL_MAX_RECEIVE_COUNT,
         });
       const logLevel = options.logLevel ?? 'WARN';
       const metrics = new Map(STAGES.map((stage) => [stage, new CountingMetrics()] as const));
       const observe = (stage: Stage) => ({
-        clients,
+        clients: options.wrapClients ? options.wrapClients(stage, clients) : clients,
         logger: createLogger(stage, logLevel),
         metrics: metrics.get(stage) as CountingMetrics,
       });
@@ -153,6 +162,8 @@ export class LocalPipeline {
                 region: REGION,
                 onError: (error) => errors.push(error),
                 visibilityTimeoutSeconds: options.visibilityTimeout ?? DEFAULT_VISIBILITY_TIMEOUT,
+                timeoutMs: options.functionTimeoutMs?.[stage] ?? STAGE_TIMEOUT_SECONDS[stage] * 1000,
+                functionName: `syndicate-${stage}`,
               }),
           ),
         );

@@ -18,6 +18,9 @@ export interface LocalResources {
   readonly output: QueuePair;
 }
 
+/** Receives before a stage queue redrives a message to its DLQ, locally (fewer than deployed: runs end sooner). */
+export const LOCAL_MAX_RECEIVE_COUNT = 3;
+
 export interface ProvisionOptions {
   readonly prefix?: string;
   /** Seconds before a failed message is retried; short locally so retries do not stall a run. */
@@ -68,7 +71,7 @@ export async function provision(
   const prefix = options.prefix ?? 'syndicate';
   const settings = {
     visibilityTimeout: options.visibilityTimeout ?? 2,
-    maxReceiveCount: options.maxReceiveCount ?? 3,
+    maxReceiveCount: options.maxReceiveCount ?? LOCAL_MAX_RECEIVE_COUNT,
     fifoOutput: options.fifoOutput ?? false,
   };
   const bucket = `${prefix}-raw`;

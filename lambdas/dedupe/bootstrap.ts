@@ -40,7 +40,12 @@ export function bootstrapDedupe(config: DedupeConfig, options: DedupeBootstrapOp
       queueUrl: config.nextQueueUrl,
       bucket: config.rawBucket,
     }),
-    deadLetters: createDeadLetterSink(clients.sqs, config.deadLetterQueueUrl, 'dedupe'),
+    deadLetters: createDeadLetterSink(
+      clients.sqs,
+      config.deadLetterQueueUrl,
+      'dedupe',
+      config.maxReceiveCount,
+    ),
     logger: options.logger ?? createLogger('dedupe'),
     metrics: options.metrics ?? createPowertoolsMetrics('dedupe'),
     duplicatePolicy: config.duplicatePolicy,

@@ -76,6 +76,8 @@ export function extractDetails(text: string): Details {
     if (!byKey.has(hash) && byKey.size < MAX_DETAILS) byKey.set(hash, fnv1a(value));
   };
   for (const segment of text.normalize('NFKC').split(SEGMENT)) {
+    // Full: no later detail could be added (the first value of a key wins), so the rest is not read.
+    if (byKey.size >= MAX_DETAILS) break;
     for (const tokens of sentencesOf(segment)) {
       tokens.forEach((token, i) => {
         if (!token.detail) return;

@@ -56,9 +56,22 @@ export const NEAR_DUPLICATE_DEFAULTS: NearDuplicateParams = {
   minRevisionSizeRatio: 0.5,
 };
 
+/**
+ * What a profile reads of a long text: its first words for the sketch and its
+ * first characters for the details. Far beyond any article (a long read is
+ * 10,000 words), so real reports are profiled whole; a multi-megabyte body
+ * (a flood, a dump) costs the same as this much text, not its size in hashing
+ * (128 permutations per shingle). The exact fingerprint still covers it all.
+ */
+export const MAX_PROFILE_WORDS = 50_000;
+export const MAX_DETAIL_CHARS = 400_000;
+
 /** What the index keeps of a text to compare it later. */
 export interface TextProfile {
+  /** Folded words in the whole text. */
   readonly words: number;
+  /** Of those, how many the sketch read (at most MAX_PROFILE_WORDS). */
+  readonly sketchedWords: number;
   readonly signature: Uint32Array;
   readonly shingles: number;
   /** Ascending; the text's keys in the index. */
@@ -111,8 +124,12 @@ export class NearDuplicateDetector {
     const folded = foldText(edited);
     const words = folded.length > 0 ? folded.split(' ') : [];
     if (words.length < this.params.minWords) return undefined;
-    const { signature, shingles, anchors } = this.#hasher.sketch(words, this.params.anchors);
-    return { words: words.length, signature, shingles, anchors, details: extractDetails(edited) };
+    const sketched = words.length > MAX_PROFILE_WORDS ? words.slice(0, MAX_PROFILE_WORDS) : words;
+    const { signature, shingles, anchors } = this.#hasher.sketch(sketched, this.params.anchors);
+    const details = extractDetails(
+      edited.length > MAX_DETAIL_CHARS ? edited.slice(0, MAX_DETAIL_CHARS) : edited,
+    );
+    return { words: words.length, sketchedWords: sketched.length, signature, shingles, anchors, details };
   }
 
   /**

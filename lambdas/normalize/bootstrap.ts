@@ -26,7 +26,7 @@ export function bootstrapNormalize(config: StageConfig, options: NormalizeBootst
       queueUrl: config.nextQueueUrl,
       bucket: config.rawBucket,
     }),
-    deadLetters: createDeadLetterSink(sqs, config.deadLetterQueueUrl, 'normalize'),
+    deadLetters: createDeadLetterSink(sqs, config.deadLetterQueueUrl, 'normalize', config.maxReceiveCount),
     logger: options.logger ?? createLogger('normalize'),
     metrics: options.metrics ?? createPowertoolsMetrics('normalize'),
   });

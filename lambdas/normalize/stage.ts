@@ -41,8 +41,10 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
     logger,
     deadLetters: deps.deadLetters,
     ...(metrics ? { metrics } : {}),
-    async processRecord(record) {
+    async processRecord(record, _gather, signal) {
       for (const arrival of readS3Notification(record.body)) {
+        // A record given up at its batch's cutoff sends nothing more (its redelivery will).
+        signal.throwIfAborted();
         const outlet = outletFromKey(arrival.key);
         const { bytes, contentType, location } = await readObject(s3, arrival);
         const documentId = sha256Hex(bytes);
@@ -67,6 +69,7 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
             },
             documentId,
           );
+          signal.throwIfAborted();
           await next.send(result.envelopes);
           const manifest: DocumentManifest = {
             ...base,

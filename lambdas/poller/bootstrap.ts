@@ -3,6 +3,7 @@ import type { BootstrapOptions } from '../shared/bootstrap-options.ts';
 import { createDynamoDbClient, createS3Client } from '../shared/clients.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
+import { defaultOutbound, type OutboundDeps } from '../shared/outbound/guarded-fetch.ts';
 import { OutletRegistry } from '../shared/outlets.ts';
 import { createS3RawStore } from '../shared/raw-store.ts';
 import type { PollerConfig } from './config.ts';
@@ -11,7 +12,8 @@ import { createPollerHandler, type PollerHandler } from './stage.ts';
 
 export interface PollerBootstrapOptions extends BootstrapOptions {
   readonly outlets?: OutletRegistry;
-  readonly fetch?: typeof fetch;
+  /** Resolver and transport for feed fetches; the default is the system's DNS and pinned node:http(s). */
+  readonly outbound?: OutboundDeps;
   readonly now?: () => number;
   /** Traces the SDK clients this builds (not those passed in `clients`). */
   readonly tracer?: Tracer | undefined;
@@ -24,7 +26,7 @@ export function bootstrapPoller(config: PollerConfig, options: PollerBootstrapOp
   const dynamodb = options.clients?.dynamodb ?? createDynamoDbClient(config.aws, traced);
   return createPollerHandler({
     outlets: options.outlets ?? OutletRegistry.parse(config.outletsJson),
-    fetch: options.fetch ?? fetch,
+    outbound: options.outbound ?? defaultOutbound(),
     store: createS3RawStore(s3, config.rawBucket),
     state: new DynamoPollStateStore(dynamodb, config.indexTable),
     timeoutMs: config.fetchTimeoutMs,

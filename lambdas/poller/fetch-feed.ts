@@ -1,4 +1,5 @@
 import { describeError } from '../shared/errors.ts';
+import { guardedFetch, type OutboundDeps } from '../shared/outbound/guarded-fetch.ts';
 import { parseRetryAfter } from './backoff.ts';
 
 export interface Validators {
@@ -22,7 +23,10 @@ export type FetchOutcome =
     };
 
 export interface FetchOptions {
-  readonly fetch: typeof fetch;
+  /** How requests leave: resolver and pinned transport (guarded-fetch.ts); injected in tests. */
+  readonly outbound: OutboundDeps;
+  /** The outlet's registration allows private addresses (local feeds); off by default. */
+  readonly allowPrivateAddresses?: boolean;
   readonly timeoutMs: number;
   readonly maxBytes: number;
   readonly nowMs: number;
@@ -34,7 +38,9 @@ const ACCEPT =
 
 /**
  * One conditional GET of a feed. The timeout covers the whole exchange, body
- * included, and the body is read no further than the size cap. Every failure
+ * included (every redirect hop too), and the body is read no further than the
+ * size cap. Redirects are followed by the guard, which checks each hop's
+ * scheme and resolved address and connects to the address it checked. Every failure
  * comes back as a value with its reason, for the caller to record and back off.
  */
 export async function fetchFeed(
@@ -51,7 +57,11 @@ export async function fetchFeed(
   if (known.lastModified) headers['if-modified-since'] = known.lastModified;
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
-    const response = await options.fetch(url, { headers, signal, redirect: 'follow' });
+    const { response } = await guardedFetch(
+      url,
+      { headers, signal, ...(options.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}) },
+      options.outbound,
+    );
     const validators = readValidators(response.headers);
     if (response.status === 304) {
       await response.body?.cancel();

@@ -1,11 +1,12 @@
 import { sha256Hex } from '../shared/hash.ts';
+import type { OutboundDeps } from '../shared/outbound/guarded-fetch.ts';
 import type { RawDocumentStore } from '../shared/raw-store.ts';
 import { backoffSeconds } from './backoff.ts';
 import { fetchFeed } from './fetch-feed.ts';
 import type { PollState, PollStateStore } from './poll-state.ts';
 
 export interface PollDeps {
-  readonly fetch: typeof fetch;
+  readonly outbound: OutboundDeps;
   readonly store: RawDocumentStore;
   readonly state: PollStateStore;
   readonly timeoutMs: number;
@@ -34,7 +35,12 @@ export type PollResult =
  * and stores it again (harmless: same key, and dedupe sees the same items)
  * rather than losing it. Storage and state errors propagate to the caller.
  */
-export async function pollFeed(outlet: string, feed: string, deps: PollDeps): Promise<PollResult> {
+export async function pollFeed(
+  outlet: string,
+  feed: string,
+  deps: PollDeps,
+  access: { readonly allowPrivateAddresses?: boolean } = {},
+): Promise<PollResult> {
   const now = deps.nowMs();
   const previous = await deps.state.get(feed);
   if (previous?.nextAttemptAt !== undefined && previous.nextAttemptAt * 1000 > now) {
@@ -48,7 +54,8 @@ export async function pollFeed(outlet: string, feed: string, deps: PollDeps): Pr
       }
     : {};
   const outcome = await fetchFeed(feed, known, {
-    fetch: deps.fetch,
+    outbound: deps.outbound,
+    ...(access.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}),
     timeoutMs: deps.timeoutMs,
     maxBytes: deps.maxBytes,
     nowMs: now,

@@ -43,7 +43,8 @@ export function createPollerHandler(deps: PollerStageDeps): PollerHandler {
         const job = feeds[next++];
         if (!job) break;
         try {
-          const result = await pollFeed(job.outlet, job.feed, deps);
+          const allowPrivateAddresses = deps.outlets.get(job.outlet)?.allowPrivateAddresses === true;
+          const result = await pollFeed(job.outlet, job.feed, deps, { allowPrivateAddresses });
           results.push(result);
           if (result.result === 'failed') logger.warn('feed poll failed', { ...result });
           else logger.info('feed polled', { ...result });

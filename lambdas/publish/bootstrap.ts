@@ -57,7 +57,12 @@ export function bootstrapPublish(config: StageConfig | PublishConfig, options: P
   return createPublishHandler({
     s3: clients.s3,
     output: outputFor(config, clients, options.topicSender),
-    deadLetters: createDeadLetterSink(clients.sqs, config.deadLetterQueueUrl, 'publish'),
+    deadLetters: createDeadLetterSink(
+      clients.sqs,
+      config.deadLetterQueueUrl,
+      'publish',
+      config.maxReceiveCount,
+    ),
     logger: options.logger ?? createLogger('publish'),
     metrics: options.metrics ?? createPowertoolsMetrics('publish'),
   });

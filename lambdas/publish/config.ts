@@ -19,6 +19,7 @@ export function loadPublishConfig(env: NodeJS.ProcessEnv = process.env): Publish
     rawBucket: env.RAW_BUCKET,
     nextQueueUrl: env.NEXT_QUEUE_URL,
     deadLetterQueueUrl: env.DLQ_URL,
+    maxReceiveCount: env.MAX_RECEIVE_COUNT || undefined,
     outputTopicArn: env.OUTPUT_TOPIC_ARN || undefined,
   });
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_RECEIVE_COUNT } from './dead-letters.ts';
 import { ConfigError } from './errors.ts';
 import * as z from './zod.ts';
 
@@ -29,6 +30,11 @@ export const stageConfigSchema = z.object({
   nextQueueUrl: z.url(),
   /** This stage's own dead-letter queue, for permanent failures with a reason. */
   deadLetterQueueUrl: z.url(),
+  /** The input queue's redrive limit: on a record's last receive, the stage dead-letters it with a reason. */
+  maxReceiveCount: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)),
+    DEFAULT_MAX_RECEIVE_COUNT,
+  ),
 });
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 
@@ -64,6 +70,7 @@ export function loadStageConfig(env: NodeJS.ProcessEnv = process.env): StageConf
     rawBucket: env.RAW_BUCKET,
     nextQueueUrl: env.NEXT_QUEUE_URL,
     deadLetterQueueUrl: env.DLQ_URL,
+    maxReceiveCount: env.MAX_RECEIVE_COUNT || undefined,
   });
 }
 
@@ -73,6 +80,7 @@ export function loadDedupeConfig(env: NodeJS.ProcessEnv = process.env): DedupeCo
     rawBucket: env.RAW_BUCKET,
     nextQueueUrl: env.NEXT_QUEUE_URL,
     deadLetterQueueUrl: env.DLQ_URL,
+    maxReceiveCount: env.MAX_RECEIVE_COUNT || undefined,
     indexTable: env.INDEX_TABLE,
     duplicatePolicy: env.DUPLICATE_POLICY || undefined,
     lookbackDays: env.LOOKBACK_DAYS || undefined,

@@ -9,12 +9,28 @@ import type { PipelineError } from './errors.ts';
  */
 export interface DeadLetterSink {
   send(record: SQSRecord, error: PipelineError): Promise<void>;
+  /**
+   * The redrive policy's maxReceiveCount of the queue this DLQ serves: on a
+   * record's last receive the stage sends what would otherwise be redriven
+   * silently (a record out of time) here itself, with its reason.
+   * @default DEFAULT_MAX_RECEIVE_COUNT
+   */
+  readonly maxReceiveCount?: number;
 }
+
+/** The stage queues' redrive limit (lib/constructs/pipeline-stage.ts deploys it). */
+export const DEFAULT_MAX_RECEIVE_COUNT = 5;
 
 const MAX_REASON = 1000;
 
-export function createDeadLetterSink(sqs: SQSClient, queueUrl: string, stage: string): DeadLetterSink {
+export function createDeadLetterSink(
+  sqs: SQSClient,
+  queueUrl: string,
+  stage: string,
+  maxReceiveCount = DEFAULT_MAX_RECEIVE_COUNT,
+): DeadLetterSink {
   return {
+    maxReceiveCount,
     async send(record, error) {
       await sqs.send(
         new SendMessageCommand({

@@ -17,6 +17,12 @@ export const outletSchema = z.object({
   licenseUrl: z.optional(z.url()),
   /** Feeds the poller fetches for this outlet. */
   feeds: z._default(z.array(z.url()), []),
+  /**
+   * Lets the poller fetch this outlet's feeds (and follow their redirects) to
+   * loopback, private, link-local and other internal addresses. Off unless set:
+   * for feeds served inside your own network, local mode and tests only.
+   */
+  allowPrivateAddresses: z.optional(z.boolean()),
 });
 export type Outlet = z.infer<typeof outletSchema>;
 

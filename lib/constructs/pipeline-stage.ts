@@ -4,6 +4,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DEFAULT_MAX_RECEIVE_COUNT } from '../../lambdas/shared/dead-letters.ts';
 import { PipelineFunction } from './pipeline-function.ts';
 import { createSecureQueue, DEAD_LETTER_RETENTION } from './secure-queue.ts';
 
@@ -65,10 +66,11 @@ export class PipelineStage extends Construct {
     this.deadLetterQueue = createSecureQueue(this, 'DeadLetterQueue', {
       retentionPeriod: DEAD_LETTER_RETENTION,
     });
+    const maxReceiveCount = props.maxReceiveCount ?? DEFAULT_MAX_RECEIVE_COUNT;
     this.queue = createSecureQueue(this, 'Queue', {
       visibilityTimeout: Duration.seconds(timeout.toSeconds() * 6 + window.toSeconds()),
       deadLetterQueue: this.deadLetterQueue,
-      maxReceiveCount: props.maxReceiveCount ?? 5,
+      maxReceiveCount,
     });
 
     this.pipelineFunction = new PipelineFunction(this, 'Handler', {
@@ -82,6 +84,8 @@ export class PipelineStage extends Construct {
         ...props.environment,
         ...(props.next ? { NEXT_QUEUE_URL: props.next.queueUrl } : {}),
         DLQ_URL: this.deadLetterQueue.queueUrl,
+        // The handler dead-letters a record out of time on its last receive itself, with the reason.
+        MAX_RECEIVE_COUNT: String(maxReceiveCount),
       },
     });
     this.function = this.pipelineFunction.function;

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { STAGE_TIMEOUT_SECONDS } from '../../lib/stage-limits.ts';
 import { functionId } from './support/iam.ts';
 import { synthesize } from './support/synth.ts';
 
@@ -153,7 +154,11 @@ describe('queues', () => {
         RedrivePolicy: { deadLetterTargetArn: arn(stage.deadLetterQueue), maxReceiveCount: 5 },
       });
       expect(resource(id(stage.deadLetterQueue)).Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
-      expect(resource(functionId(template, name)).Properties.Timeout).toBe(30);
+      const fn = resource(functionId(template, name)).Properties;
+      expect(fn.Timeout).toBe(30);
+      // The local runner drives its handlers with this timeout, and the handler dead-letters by this limit.
+      expect(fn.Timeout).toBe(STAGE_TIMEOUT_SECONDS[name]);
+      expect(fn.Environment.Variables.MAX_RECEIVE_COUNT).toBe('5');
     },
   );
 });

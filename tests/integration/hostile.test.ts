@@ -1,17 +1,26 @@
 import { rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_CASES } from '../../hostile/cases.ts';
 import { isKnown, overLimit } from '../../hostile/findings.ts';
 import { findViolations } from '../../hostile/inspect.ts';
+import { REDIRECT_CASES } from '../../hostile/redirect-cases.ts';
 import { bundleChild, runChild, SAFETY_LIMITS, writeCase } from '../../hostile/run.ts';
 import { item, rss } from '../../hostile/xml.ts';
+import { bootstrapPoller } from '../../lambdas/poller/bootstrap.ts';
+import { pollerConfigSchema } from '../../lambdas/poller/config.ts';
 import { manifestKey } from '../../lambdas/shared/keys.ts';
+import { createLogger } from '../../lambdas/shared/logger.ts';
+import { OutletRegistry } from '../../lambdas/shared/outlets.ts';
 import type { DocumentManifest } from '../../lambdas/shared/reports.ts';
 import { startTestPipeline } from '../support/local-pipeline.ts';
+import { natToLocal, publicNames } from '../support/outbound.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-// Cases that exceed the limits today are listed in hostile/findings.ts and run by `tsx hostile/index.ts`.
-const CASES = HOSTILE_CASES.filter((c) => !overLimit(c.name));
+// Cases that exceed the limits today are listed in hostile/findings.ts, and full-scale floods have a small twin
+// here: `tsx hostile/index.ts` runs them all.
+const CASES = HOSTILE_CASES.filter((c) => !overLimit(c.name) && !c.fullScaleOnly);
 
 // Concurrent: each document runs in its own process, and the limits are generous enough for two at a time.
 describe.concurrent('hostile documents, each in its own process (parse + normalize + tag)', () => {
@@ -122,3 +131,79 @@ describe('hostile documents through the real local pipeline', () => {
     }
   }, 60_000);
 });
+
+describe('a registered feed host that redirects the poller inside, through the real local pipeline', () => {
+  it('refuses every internal target at its hop, publishes nothing from there, and still polls a good feed', async () => {
+    const metadata: string[] = [];
+    const metadataServer = createServer((req, res) => {
+      metadata.push(req.url ?? '');
+      res.end('{"AccessKeyId":"FAKE-CREDENTIAL","SecretAccessKey":"FAKE-SECRET"}');
+    });
+    const feedServer = createServer((req, res) => {
+      const path = req.url ?? '/';
+      const index = Number(path.match(/^\/case\/(\d+)$/)?.[1] ?? Number.NaN);
+      const target = REDIRECT_CASES[index];
+      if (target) res.writeHead(302, { location: target.location(port(metadataServer)) }).end();
+      else if (path === '/moved') res.writeHead(301, { location: '/good.xml' }).end();
+      else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(GOOD_FEED);
+    });
+    const test = await startTestPipeline({ logLevel: 'SILENT' });
+    try {
+      await Promise.all([listen(metadataServer), listen(feedServer)]);
+      const host = `feed.hostile.example:${port(feedServer)}`;
+      const feeds = [...REDIRECT_CASES.map((_, i) => `http://${host}/case/${i}`), `http://${host}/moved`];
+      const { pipeline } = test;
+      const poll = bootstrapPoller(
+        pollerConfigSchema.parse({
+          aws: { region: 'us-east-1', endpoints: pipeline.emulators.endpoints },
+          rawBucket: pipeline.resources.bucket,
+          indexTable: pipeline.resources.table,
+          fetchTimeoutMs: 5_000,
+        }),
+        {
+          clients: pipeline.clients,
+          // As deployed: no allowPrivateAddresses.
+          outlets: new OutletRegistry([{ id: 'hostile', feeds }]),
+          outbound: { resolve: publicNames('feed.hostile.example'), transport: natToLocal },
+          logger: createLogger('poller', 'SILENT'),
+        },
+      );
+      const summary = await poll();
+      expect(summary).toMatchObject({ feeds: feeds.length, stored: 1, failed: REDIRECT_CASES.length });
+      for (const [i, redirect] of REDIRECT_CASES.entries()) {
+        const result = summary.results.find((r) => r.feed === feeds[i]);
+        expect(result?.result, redirect.name).toBe('failed');
+        expect(result?.result === 'failed' ? result.reason : '', redirect.name).toMatch(redirect.reason);
+      }
+      await pipeline.waitForIdle(40_000);
+      const published = await pipeline.drainOutput();
+      expect(published).toHaveLength(1);
+      expect(published[0]?.body).toContain('Ferry timetable');
+      expect(published.some(({ body }) => body.includes('FAKE-CREDENTIAL'))).toBe(false);
+      expect(metadata).toEqual([]);
+    } finally {
+      for (const server of [metadataServer, feedServer]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+      await test.close();
+    }
+  }, 60_000);
+});
+
+const GOOD_FEED = rss(
+  item({
+    title: 'Ferry timetable changes for the winter season',
+    link: 'https://hostile.example/news/ferry-polled',
+    guid: 'good-ferry-polled',
+    content: '<p>The ferry company announced a reduced winter timetable from December.</p>',
+  }),
+);
+
+function listen(server: Server): Promise<void> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+}
+
+function port(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}

@@ -91,7 +91,8 @@ beforeAll(async () => {
   });
   poll = bootstrapPoller(config, {
     clients: pipeline.clients,
-    outlets: new OutletRegistry([{ id: 'epsilon', feeds: [feedUrl] }]),
+    // The feed server is on 127.0.0.1: the registration has to allow it, as it would for an internal feed.
+    outlets: new OutletRegistry([{ id: 'epsilon', feeds: [feedUrl], allowPrivateAddresses: true }]),
     now: () => nowMs,
     logger: createLogger('poller', 'SILENT'),
   });

@@ -3,6 +3,7 @@ import { type PollDeps, pollFeed } from '../../../lambdas/poller/poll-feed.ts';
 import { MemoryPollStateStore } from '../../../lambdas/poller/poll-state.ts';
 import { sha256Hex } from '../../../lambdas/shared/hash.ts';
 import type { RawDocumentStore } from '../../../lambdas/shared/raw-store.ts';
+import { fakeOutbound } from '../../support/outbound.ts';
 
 const FEED = 'https://alpha.example/feed.xml';
 const BODY = '<rss version="2.0"><channel><title>A</title></channel></rss>';
@@ -19,10 +20,10 @@ function setup(responder: (init: RequestInit | undefined) => Response | Promise<
   let now = Date.parse('2026-11-25T12:00:00Z');
   const state = new MemoryPollStateStore();
   const deps: PollDeps = {
-    fetch: (async (_url: string, init?: RequestInit) => {
-      requests.push(new Headers(init?.headers));
-      return responder(init);
-    }) as typeof fetch,
+    outbound: fakeOutbound((_url, request) => {
+      requests.push(new Headers(request.headers));
+      return responder({ headers: request.headers });
+    }),
     store,
     state,
     timeoutMs: 1000,
@@ -133,10 +134,10 @@ describe('fetchFeed', () => {
       'file:///etc/passwd',
       {},
       {
-        fetch: (async () => {
+        outbound: fakeOutbound(() => {
           calls++;
           return new Response('');
-        }) as typeof fetch,
+        }),
         timeoutMs: 100,
         maxBytes: 100,
         nowMs: 0,

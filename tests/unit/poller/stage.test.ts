@@ -5,8 +5,9 @@ import { sha256Hex } from '../../../lambdas/shared/hash.ts';
 import { createLogger } from '../../../lambdas/shared/logger.ts';
 import { CountingMetrics, METRICS } from '../../../lambdas/shared/metrics.ts';
 import { OutletRegistry } from '../../../lambdas/shared/outlets.ts';
+import { fakeOutbound } from '../../support/outbound.ts';
 
-function deps(overrides: Partial<PollerStageDeps> & { fetch: typeof fetch }): PollerStageDeps {
+function deps(overrides: Partial<PollerStageDeps> & Pick<PollerStageDeps, 'outbound'>): PollerStageDeps {
   return {
     outlets: new OutletRegistry(),
     store: { put: async (outlet, bytes) => ({ documentId: sha256Hex(bytes), key: `incoming/${outlet}/x` }) },
@@ -35,13 +36,13 @@ it('polls every registered feed, at most `concurrency` at a time, and summarizes
         { id: 'alpha', feeds: feeds(5) },
         { id: 'beta', feeds: ['https://y.example/down.xml'] },
       ]),
-      fetch: (async (url: string) => {
+      outbound: fakeOutbound(async (url) => {
         active++;
         peak = Math.max(peak, active);
         await new Promise((resolve) => setTimeout(resolve, 5));
         active--;
         return url.includes('down') ? new Response('', { status: 502 }) : new Response(`<rss>${url}</rss>`);
-      }) as typeof fetch,
+      }),
     }),
   );
   const summary = await handler();
@@ -64,7 +65,7 @@ it('polls a feed registered for two outlets once, for the first', async () => {
           return { documentId: sha256Hex(bytes), key: 'k' };
         },
       },
-      fetch: (async () => new Response('<rss/>')) as typeof fetch,
+      outbound: fakeOutbound(() => new Response('<rss/>')),
     }),
   );
   expect(await handler()).toMatchObject({ feeds: 1, stored: 1 });
@@ -77,10 +78,10 @@ it('finishes the other feeds, then fails the invocation when storing failed', as
     deps({
       outlets: new OutletRegistry([{ id: 'alpha', feeds: feeds(3) }]),
       store: { put: async () => Promise.reject(new Error('S3 down')) },
-      fetch: (async () => {
+      outbound: fakeOutbound(() => {
         fetched++;
         return new Response('<rss/>');
-      }) as typeof fetch,
+      }),
     }),
   );
   await expect(handler()).rejects.toThrow('3 feed poll(s) failed to store');
