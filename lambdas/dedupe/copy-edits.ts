@@ -58,8 +58,9 @@ const MAGNITUDES: Readonly<Record<string, string>> = {
 
 /** Thousands separators inside a number: "1,200,000" → "1200000" (a decimal part is kept). */
 const GROUPED = /\b(\d{1,3})((?:,\d{3})+)(?!\d)/g;
-const PERCENT = /(\d)\s*(?:%|per\s?cent\b|pct\b)/gi;
-const MAGNITUDE = /(\d)\s*(m|mn|mln|million|b|bn|billion|tn|trillion)\b/gi;
+/** Whole numbers only: "w1m" or "A4b" is a name, not a magnitude. */
+const PERCENT = /\b(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|pct\b)/gi;
+const MAGNITUDE = /\b(\d+(?:\.\d+)?)\s*(m|mn|mln|million|b|bn|billion|tn|trillion)\b/gi;
 const WORD = /\p{L}+/gu;
 
 /** Number style and quote style, case kept: for the distinguishing details (details.ts). */
@@ -70,7 +71,7 @@ export function foldCopyEdits(text: string): string {
     .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
     .replace(GROUPED, (_, head: string, groups: string) => head + groups.replace(/,/g, ''))
     .replace(PERCENT, '$1 percent')
-    .replace(MAGNITUDE, (_, digit: string, unit: string) => `${digit} ${MAGNITUDES[unit.toLowerCase()]}`)
+    .replace(MAGNITUDE, (_, amount: string, unit: string) => `${amount} ${MAGNITUDES[unit.toLowerCase()]}`)
     .replace(WORD, (word) => {
       const lower = word.toLowerCase();
       const number = NUMBER_WORDS[lower];

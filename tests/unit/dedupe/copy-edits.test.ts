@@ -26,6 +26,11 @@ describe('folding what a copy desk changes', () => {
     expect(compared('Mill Road')).not.toBe(compared('Mall Road'));
   });
 
+  it('reads a magnitude or a percentage only after a whole number, not inside a name', () => {
+    expect(compared('the w1m model')).toBe('the w1m model');
+    expect(compared('an A4b form')).toBe('an a4b form');
+  });
+
   it('leaves short words and a decimal part alone', () => {
     expect(spellingKey('hour')).toBe('hour');
     expect(spellingKey('four')).toBe('four');
