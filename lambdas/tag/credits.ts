@@ -1,6 +1,7 @@
 import { findFrameCredits } from './frames.ts';
 import type { NewsOrganisation } from './gazetteer.ts';
 import { type Mention, normalizeKey, OrganisationIndex } from './mentions.ts';
+import { MAX_CREDITED, type TagWork } from './work.ts';
 
 /**
  * Finds the news organisations a text credits for its information. A name
@@ -58,8 +59,8 @@ export class CreditFinder {
     return this.#index.mentions(text);
   }
 
-  find(text: string): Credit[] {
-    const mentions = this.#index.mentions(text);
+  find(text: string, work?: TagWork): Credit[] {
+    const mentions = this.#index.mentions(text, work);
     const credited = mentions.map((mention) => this.#credits(text, mention));
     // "Newsweek and the BBC reported", "according to Reuters and AFP": a list shares its phrasing.
     for (let pass = 0; pass < 2; pass++) {
@@ -84,15 +85,20 @@ export class CreditFinder {
         });
     });
     // Open-vocabulary frames add names no list knows; in text order with the gazetteer's, first spelling kept.
-    const framed = findFrameCredits(text, (name) => this.#index.lookup(name)).map((c) => ({
+    const framed = findFrameCredits(text, (name) => this.#index.lookup(name), work).map((c) => ({
       ...c,
       listed: false,
     }));
     const all = mergeByStart(candidates, framed);
+    if (work) work.steps += all.length;
     const found = new Map<string, Credit>();
     for (const [i, candidate] of all.entries()) {
       const key = normalizeKey(candidate.org?.name ?? candidate.name);
       if (found.has(key) || coveredBy(candidate, all, i) || extendedBy(candidate, all, i)) continue;
+      if (found.size >= MAX_CREDITED) {
+        if (work) work.capped = true;
+        break;
+      }
       found.set(key, {
         name: candidate.name,
         ...(candidate.org ? { org: candidate.org } : {}),

@@ -4,6 +4,10 @@ import type { CreditFinder } from './credits.ts';
 import { absoluteHttpUrl } from './licenses.ts';
 import { originFromEnd, originsFromByline, originsFromFooters } from './origins.ts';
 import { SOURCE_ROLES } from './roles.ts';
+import { MAX_CREDITED } from './work.ts';
+
+/** Sources an item lists at most: a publisher, a few origins, the capped credits. */
+const MAX_SOURCES = MAX_CREDITED + 20;
 
 /**
  * ninjs infoSources for one item, in this order: the publisher (one entry),
@@ -19,10 +23,14 @@ export function findSources(
 ): InfoSource[] {
   const sources: InfoSource[] = [];
   const listed: string[] = [];
+  const keys = new Set<string>();
   const add = (name: string | undefined, role: string, uri?: string) => {
     const trimmed = name?.trim();
-    if (!trimmed || listed.some((other) => sameOrganisation(other, trimmed, credits))) return;
+    if (!trimmed || keys.has(coreName(trimmed)) || listed.length >= MAX_SOURCES) return;
+    // Few names reach here (credits are capped), so comparing with each listed one stays cheap.
+    if (listed.some((other) => sameOrganisation(other, trimmed, credits))) return;
     listed.push(trimmed);
+    keys.add(coreName(trimmed));
     sources.push({ name: trimmed, role, ...(uri ? { uri } : {}) });
   };
 
