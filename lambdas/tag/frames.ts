@@ -21,7 +21,7 @@ export interface FrameCredit {
 /** Frames a document may make the reader look at; a flood of them is cut here. */
 export const MAX_FRAMES = 600;
 
-type Strength = 'strong' | 'medium';
+type Strength = 'strong' | 'medium' | 'described';
 interface Frame {
   readonly direction: 'after' | 'before';
   readonly strength: Strength;
@@ -33,10 +33,12 @@ const AFTER: Record<string, Strength> = {
   reportedBy: 'strong',
   revealedBy: 'strong',
   accordingTo: 'medium',
-  told: 'medium',
-  interview: 'medium',
+  // People tell a reporter's outlet, give it interviews and are quoted by it; bodies and persons that are
+  // told or quoted are vetoed by the name checks.
+  told: 'strong',
+  interview: 'strong',
   citing: 'medium',
-  citedBy: 'medium',
+  citedBy: 'strong',
   seenBy: 'medium',
   reportBy: 'medium',
   writingIn: 'medium',
@@ -51,8 +53,10 @@ const BEFORE: Record<string, Strength> = {
   seen: 'strong',
   contributed: 'strong',
   commaCiting: 'strong',
+  investigationBare: 'strong',
   saidInReport: 'medium',
   wrote: 'medium',
+  said: 'described',
 };
 
 const S = String.raw`[ \t\u00a0]+`;
@@ -78,6 +82,8 @@ const FRAME = new RegExp(
     String.raw`${S}(?<learned>has${S}learned|had${S}learned|broke${S}the${S}(?:news|story))\b`,
     String.raw`${S}(?<reported>(?:(?:first|also|previously|earlier|exclusively|initially|originally|separately|later|recently|had|has)${S})?reported(?!${S}by\b)|reports(?=${S}that\b|,))\b`,
     String.raw`${S}(?<wrote>wrote|revealed)\b`,
+    String.raw`${S}(?<investigationBare>(?:investigation|analysis|review|tally|count)${S}(?:found|showed|shows|revealed|reveals|concluded|uncovered))\b`,
+    String.raw`${S}(?<said>said|says)\b(?!${S}(?:it|its|in${S}a|on${S}\p{L}+${S}(?:that${S})?it)\b)`,
   ].join('|'),
   'gu',
 );
@@ -212,7 +218,7 @@ function* frameMatches(text: string): Generator<FrameMatch> {
     do i++;
     while (i < text.length && isAsciiLetter(text.charCodeAt(i)));
     const candidates = TRIGGERS_BY_FIRST[c];
-    if (!candidates || !candidates.some((w) => text.startsWith(w, start))) continue;
+    if (!candidates?.some((w) => text.startsWith(w, start))) continue;
     const from = Math.max(done, start - LEAD);
     const slice = text.slice(from, i + LEAD);
     FRAME.lastIndex = 0;

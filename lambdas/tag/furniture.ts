@@ -19,9 +19,9 @@ const MAX_LINE = 400;
 
 const UPPER_WORD = String.raw`\p{Lu}[\p{Lu}'’.-]+`;
 const TITLE_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
-const PLACE = String.raw`${UPPER_WORD}(?: ${UPPER_WORD}){0,3}(?:, ${TITLE_WORD}(?: ${TITLE_WORD}){0,2})?`;
+const PLACE = `${UPPER_WORD}(?: ${UPPER_WORD}){0,3}(?:, ${TITLE_WORD}(?: ${TITLE_WORD}){0,2})?`;
 const DATE = String.raw`\p{Lu}\p{Ll}{2,8}\.? \d{1,2}`;
-const DASH = String.raw`(?:[—–]|-{1,2})`;
+const DASH = '(?:[—–]|-{1,2})';
 // "PLACE[, date] (Credit)-" with any spacing around the dash; or "PLACE, date Credit" with no brackets.
 const DATELINE_BRACKETED = new RegExp(
   String.raw`^(?:${PLACE}|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,? ${DATE})?\s*\((?<credit>[^()\n]{2,60})\)\s*${DASH}`,
@@ -63,8 +63,12 @@ const spanOf = (name: string): NameSpan => ({
   withArticle: /^the\s/iu.test(name),
 });
 
+// "Lena Ortiz of Prairie Desk": a person's name and the newsroom they write for.
+const PERSON_OF = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}\s+of\s+(?=\p{Lu}|the\s)/u;
+
 function clean(raw: string): string {
   return raw
+    .replace(PERSON_OF, '')
     .replace(CALENDAR, '')
     .replace(/\s+(?:and|for|on|in|with|under)$/u, '')
     .replace(/[.,;:'’]+$/u, '')
@@ -82,13 +86,13 @@ export function datelineCreditInBody(
     if (bracketed) return bracketed.trim();
     const bare = DATELINE_BARE.exec(head)?.groups?.credit;
     // Without brackets only a known organisation, or a credit set off by a dash, is taken.
-    if (bare && (credits.lookup(bare) || new RegExp(`^[^]*?${escape(bare)}\\s*[—–-]`, 'u').test(head)))
+    if (bare && (credits.lookup(bare) || new RegExp(`^[^]*?${escapeRegExp(bare)}\\s*[—–-]`, 'u').test(head)))
       return bare;
   }
   return undefined;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Sign-offs and partnership lines in the first and last paragraphs and the footers. */
 export function furnitureCredits(

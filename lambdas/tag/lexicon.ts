@@ -49,7 +49,7 @@ export const OTHER_BODY_WORDS = set(`
   Cabinet Presidency Municipality County City State Province Region District Registry Regulator Electoral
   Election Elections Trust Laboratory Lab Inc. Ltd. Co Co. Corp Corp. Studio Studios Records Pictures
   Entertainment Team FC United Rovers Athletic Stadium Hotel Restaurant Mall Market Markets Airport Port
-  Shipping Mining Oil Gas Power Petroleum Steel Cement Foods Farms Bakery Brewery Pharmacy Health Care
+  Shipping Mining Oil Gas Power Petroleum Steel Cement Foods Farms Bakery Brewery Pharmacy
 `);
 /** Other-body words a strong news word outweighs: "Australian Broadcasting Corporation", "Radio Network". */
 export const SOFT_OTHER_WORDS = set(

@@ -179,7 +179,7 @@ export class OrganisationIndex {
     }
     // Gazetteer mentions by start, so a noun phrase naming the same place is found without a scan.
     const byStart = new Map<number, number>();
-    found.forEach((m, i) => byStart.set(m.start, i));
+    for (const [i, m] of found.entries()) byStart.set(m.start, i);
     for (const match of hasNounWord(text) ? text.matchAll(NOUN_PHRASE) : []) {
       if (full()) break;
       const raw = match.groups?.name;

@@ -29,10 +29,12 @@ const ALIAS = /\s*\(([^()]*)\)$/u;
 
 export function isNewsName(
   span: NameSpan,
-  strength: 'strong' | 'medium',
+  strength: 'strong' | 'medium' | 'described',
   org: NewsOrganisation | undefined,
 ): boolean {
   if (span.modifies) return false;
+  // "State news agency X said": saying counts only for a name a news descriptor introduces.
+  if (strength === 'described') return span.newsDescriptor && !span.personNoun;
   if (org) return !span.personNoun;
   const bare = span.name.replace(ALIAS, '');
   const words = bare.split(/\s+/u).filter((w) => w.length > 0);
