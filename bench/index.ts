@@ -17,6 +17,7 @@ const OPTIONAL: Array<{ file: string; exportName: string }> = [
   { file: './dedupe.ts', exportName: 'benchDedupe' },
   { file: './anchor-log.ts', exportName: 'benchAnchorLog' },
   { file: './bundles.ts', exportName: 'benchBundles' },
+  { file: './tagging.ts', exportName: 'benchTagging' },
 ];
 
 async function optionalBench(file: string, exportName: string): Promise<Bench | undefined> {

@@ -158,7 +158,7 @@ export class OrganisationIndex {
       if (work) work.capped = true;
       return true;
     };
-    for (const { start, name: listed } of this.#names.find(text)) {
+    for (const { start, name: listed } of this.#names.find(text, MAX_MENTIONS + 1)) {
       if (full()) break;
       const before = /(?<![\p{L}\p{N}.])(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(
         text.slice(Math.max(0, start - 40), start),
