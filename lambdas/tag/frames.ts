@@ -217,6 +217,8 @@ function* frameMatches(text: string): Generator<FrameMatch> {
     const start = i;
     do i++;
     while (i < text.length && isAsciiLetter(text.charCodeAt(i)));
+    // Every trigger has at least four letters: the commonest words ("the", "to", "of") are passed at once.
+    if (i - start < 4) continue;
     const candidates = TRIGGERS_BY_FIRST[c];
     if (!candidates?.some((w) => text.startsWith(w, start))) continue;
     const from = Math.max(done, start - LEAD);

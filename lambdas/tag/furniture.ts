@@ -48,10 +48,15 @@ const ORIGIN_LINES = [
   new RegExp(String.raw`\bpartner\s+(?:post|story|article|content)\s+from\s+${NAME}`, 'u'),
   new RegExp(String.raw`\b(?:first|originally)\s+(?:appeared|published|ran)\s+(?:in|on|at)\s+${NAME}`, 'u'),
 ];
+// A quick test for each of ORIGIN_LINES, of a word it cannot match without (no \b, no u flag): most lines
+// hold none of them, and those regexes are slow to find nothing.
+const ORIGIN_NEEDS = [/partnered/, / by /, / by /, /partner /, /(?:first|originally) /];
 const CONTRIBUTED = new RegExp(
   String.raw`^${NAME}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))`,
   'u',
 );
+// What every line below needs one of, tested once per line before any of their regexes.
+const MAY_CREDIT = /^\(|^[a-z]{1,4}\/|partner| by |first |originally |contributed/;
 const CALENDAR = /\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$/u;
 
 const spanOf = (name: string): NameSpan => ({
@@ -107,7 +112,8 @@ export function furnitureCredits(
     .map((p) => p.trim())
     .filter((p) => p.length > 0 && p.length <= MAX_LINE);
   for (const line of lines) {
-    const acronyms = SIGN_OFF_ACRONYM.exec(line)?.groups?.credit;
+    if (!MAY_CREDIT.test(line)) continue;
+    const acronyms = line.startsWith('(') ? SIGN_OFF_ACRONYM.exec(line)?.groups?.credit : undefined;
     if (acronyms && paragraphs.length > 1)
       for (const part of splitParts(acronyms)) origins.push({ name: part, kind: 'origin' });
     const initials = SIGN_OFF_INITIALS.exec(line)?.groups?.credit;
@@ -118,13 +124,14 @@ export function furnitureCredits(
         else credited.push(part);
       }
     }
-    for (const pattern of ORIGIN_LINES) {
+    for (const [k, pattern] of ORIGIN_LINES.entries()) {
+      if (!ORIGIN_NEEDS[k]?.test(line)) continue;
       const raw = pattern.exec(line)?.groups?.name;
       const name = raw ? clean(raw) : '';
       if (name.length > 1 && (credits.lookup(name) || isNewsName(spanOf(name), 'strong', undefined)))
         origins.push({ name, kind: 'origin' });
     }
-    const contributor = CONTRIBUTED.exec(line)?.groups?.name;
+    const contributor = line.includes('contributed') ? CONTRIBUTED.exec(line)?.groups?.name : undefined;
     const name = contributor ? clean(contributor) : '';
     if (name.length > 1 && (credits.lookup(name) || isNewsName(spanOf(name), 'strong', undefined)))
       origins.push({ name, kind: 'contributor' });

@@ -59,7 +59,7 @@ const NOTICE_SCAN = 3;
 function noticeNearEnd(paragraphs: readonly string[]): string | undefined {
   for (let back = 1; back <= NOTICE_SCAN && back < paragraphs.length; back++) {
     const paragraph = paragraphs[paragraphs.length - back]?.trim();
-    if (!paragraph || (back > 1 && !OPENS_WITH_NOTICE.test(paragraph))) continue;
+    if (!paragraph || paragraph.length > 300 || (back > 1 && !OPENS_WITH_NOTICE.test(paragraph))) continue;
     if (looksLikeCopyrightNotice(paragraph)) return paragraph;
   }
   return undefined;
