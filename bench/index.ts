@@ -23,6 +23,7 @@ const OPTIONAL: Array<{ file: string; exportName: string }> = [
   { file: './cli-startup.ts', exportName: 'benchCliStartup' },
   { file: './real-feeds.ts', exportName: 'benchRealFeeds' },
   { file: './adversarial.ts', exportName: 'benchAdversarial' },
+  { file: './tagging.ts', exportName: 'benchTagging' },
 ];
 
 async function optionalBench(file: string, exportName: string): Promise<Bench | undefined> {

@@ -33,10 +33,16 @@ const RESERVED = /[\s,;:]*\ball rights reserved\b\.?/iu;
 const UNLESS = /\s+unless\s+otherwise\s+(?:noted|stated|indicated|specified)\b.*$/iu;
 // Dots that end an abbreviation inside a name, not the sentence.
 const ABBREVIATIONS =
-  /(?:^|\s)(?:Inc|Ltd|Co|Corp|Cos|L\.L\.C|S\.A|N\.V|A\.G|B\.V|L\.P|Bros|Jr|Sr|St|U\.S|U\.K|Mr|Mrs|Ms|Dr)\.$/u;
+  /(?:^|\s)(?:Inc|Ltd|Co|Corp|Cos|Pvt|Pty|Pte|Sdn|Bhd|Ltda|Cia|L\.L\.C|S\.A|S\.p\.A|S\.L|N\.V|A\.G|B\.V|L\.P|K\.K|Bros|Jr|Sr|St|U\.S|U\.K|Mr|Mrs|Ms|Dr)\.$/u;
 const RESTRICTION =
   /\b(?:may|must|can)\s*not\s+be\b|\bwithout\s+(?:the\s+)?(?:prior\s+|express\s+)?(?:written\s+)?permission\b|\bfor\s+personal\b|\bnot\s+for\s+(?:re)?(?:distribution|publication)\b/iu;
 const MAX_NOTICE = 600;
+// Where a licence statement begins on the notice's own line: the notice ends there ("© 2024 X This
+// article is licensed under CC BY 4.0.", "Copyright 2025, X Licensed under CC BY-SA 4.0: https://…").
+const LICENCE_START =
+  /(?:^|[\s.;,|–—-])(?=(?:This\s+(?:article|story|work|content|post|piece|report|text|material)\s+(?:is|was|has\s+been|may\s+be)\s+)?(?:re)?(?:licen[cs]ed|published|distributed|made\s+available|available|released|shared)\s+under\b|(?:Licen[cs]e|Licen[cs]ed)\s*:|CC[\s-]BY\b|CC0\b|Creative\s+Commons\b)/iu;
+// "[Copyright The Jiji Press, Ltd.]": a notice set in brackets reads as the notice inside them.
+const BRACKETED = /^\[(?<inner>[^[\]]+)\]$/u;
 const MAX_HOLDER = 120;
 
 /** Sentences of a short text, keeping dots that end abbreviations or sit inside domains. */
@@ -63,16 +69,28 @@ function cleanHolder(raw: string): string | undefined {
   return holder;
 }
 
+/** The notice without a licence statement that follows it on the same line. */
+function withoutLicence(notice: string): string {
+  const start = LICENCE_START.exec(notice);
+  if (!start || start.index === 0) return notice;
+  const end = start.index + (start[0] === '.' ? 1 : 0);
+  return notice.slice(0, end).replace(/[\s,;:|–—-]+$/u, '');
+}
+
 export function parseCopyrightNotice(text: string): CopyrightNotice | undefined {
-  const notice = collapseWhitespace(text);
-  if (notice.length === 0 || notice.length > MAX_NOTICE) return undefined;
-  const marker = MARKER_WORDS.test(notice) ? MARKER.exec(notice) : null;
+  const whole = collapseWhitespace(text);
+  if (whole.length === 0 || whole.length > MAX_NOTICE) return undefined;
+  // The notice stays as written (brackets too); the holder is read inside the brackets.
+  const notice = withoutLicence(whole);
+  const inner = BRACKETED.exec(notice)?.groups?.inner?.trim() ?? notice;
+  if (inner.length === 0) return undefined;
+  const marker = MARKER_WORDS.test(inner) ? MARKER.exec(inner) : null;
   if (!marker) return undefined;
-  const lead = notice.slice(0, marker.index).trim();
+  const lead = inner.slice(0, marker.index).trim();
   if (lead.split(/\s+/).filter(Boolean).length > MAX_LEAD_WORDS || /[.!?]/.test(lead)) return undefined;
 
   // "Copyright © 2019" or "© Copyright 2019": skip a second marker.
-  let rest = notice.slice(marker.index + marker[0].length).replace(/^\s*(?:©|\(c\)|copyright\b)\s*/iu, '');
+  let rest = inner.slice(marker.index + marker[0].length).replace(/^\s*(?:©|\(c\)|copyright\b)\s*/iu, '');
   const leadingYears = YEARS.exec(rest.trimStart());
   let years = leadingYears?.groups?.years;
   if (leadingYears) rest = rest.trimStart().slice(leadingYears[0].length);

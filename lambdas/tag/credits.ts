@@ -1,5 +1,7 @@
+import { findFrameCredits } from './frames.ts';
 import type { NewsOrganisation } from './gazetteer.ts';
 import { type Mention, normalizeKey, OrganisationIndex } from './mentions.ts';
+import { MAX_CREDITED, type TagWork } from './work.ts';
 
 /**
  * Finds the news organisations a text credits for its information. A name
@@ -57,8 +59,8 @@ export class CreditFinder {
     return this.#index.mentions(text);
   }
 
-  find(text: string): Credit[] {
-    const mentions = this.#index.mentions(text);
+  find(text: string, work?: TagWork): Credit[] {
+    const mentions = this.#index.mentions(text, work);
     const credited = mentions.map((mention) => this.#credits(text, mention));
     // "Newsweek and the BBC reported", "according to Reuters and AFP": a list shares its phrasing.
     for (let pass = 0; pass < 2; pass++) {
@@ -72,18 +74,37 @@ export class CreditFinder {
         }
       }
     }
-    const found = new Map<string, Credit>();
+    const candidates: Candidate[] = [];
     mentions.forEach((mention, i) => {
-      if (!credited[i]) return;
-      const key = normalizeKey(mention.org?.name ?? mention.name);
-      if (!found.has(key)) {
-        found.set(key, {
+      if (credited[i])
+        candidates.push({
           name: mention.name,
+          start: mention.start,
+          listed: true,
           ...(mention.org ? { org: mention.org } : {}),
-          wire: mention.org?.wire ?? false,
         });
-      }
     });
+    // Open-vocabulary frames add names no list knows; in text order with the gazetteer's, first spelling kept.
+    const framed = findFrameCredits(text, (name) => this.#index.lookup(name), work).map((c) => ({
+      ...c,
+      listed: false,
+    }));
+    const all = mergeByStart(candidates, framed);
+    if (work) work.steps += all.length;
+    const found = new Map<string, Credit>();
+    for (const [i, candidate] of all.entries()) {
+      const key = normalizeKey(candidate.org?.name ?? candidate.name);
+      if (found.has(key) || coveredBy(candidate, all, i) || extendedBy(candidate, all, i)) continue;
+      if (found.size >= MAX_CREDITED) {
+        if (work) work.capped = true;
+        break;
+      }
+      found.set(key, {
+        name: candidate.name,
+        ...(candidate.org ? { org: candidate.org } : {}),
+        wire: candidate.org?.wire ?? false,
+      });
+    }
     return [...found.values()];
   }
 
@@ -93,4 +114,59 @@ export class CreditFinder {
     if (CREDIT_AFTER.test(after) || REPORT_NOUN_AFTER.test(after)) return true;
     return mention.org?.wire === true && WIRE_SAID.test(after);
   }
+}
+
+interface Candidate {
+  readonly name: string;
+  readonly start: number;
+  readonly org?: NewsOrganisation;
+  /** Found by the mention reader (gazetteer, outlet noun, site name) rather than by a frame alone. */
+  readonly listed: boolean;
+}
+
+/** Two lists each in text order, merged in text order (a sweep, not a sort of everything again). */
+function mergeByStart(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
+  const sortedB = [...b].sort((x, y) => x.start - y.start);
+  const out: Candidate[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < sortedB.length) {
+    const x = a[i];
+    const y = sortedB[j];
+    if (x && (!y || x.start <= y.start)) {
+      out.push(x);
+      i++;
+    } else if (y) {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+
+const endOf = (c: Candidate) => c.start + c.name.length;
+const overlap = (a: Candidate, b: Candidate) => a.start < endOf(b) && b.start < endOf(a);
+/** A frame's name longer than the listed one at the same place, by capitalised words: "BBC Radio X" for "BBC". */
+const extends_ = (frame: Candidate, listed: Candidate) =>
+  frame.start === listed.start &&
+  frame.name.length > listed.name.length &&
+  /^\s+\p{Lu}/u.test(frame.name.slice(listed.name.length));
+
+/**
+ * Where a frame's name and a listed mention overlap, the listed one is kept ("The BBC" is "BBC"; "Monday
+ * Reuters" is "Reuters"), unless the frame's extends it at the same start. Only text-order neighbours
+ * can overlap, so this is a constant amount of work per candidate.
+ */
+function coveredBy(candidate: Candidate, all: readonly Candidate[], index: number): boolean {
+  if (candidate.listed) return false;
+  for (const other of [all[index - 1], all[index + 1]])
+    if (other?.listed && overlap(candidate, other) && !extends_(candidate, other)) return true;
+  return false;
+}
+
+function extendedBy(candidate: Candidate, all: readonly Candidate[], index: number): boolean {
+  if (!candidate.listed) return false;
+  for (const other of [all[index - 1], all[index + 1]])
+    if (other && !other.listed && extends_(other, candidate)) return true;
+  return false;
 }

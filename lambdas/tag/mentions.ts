@@ -1,5 +1,6 @@
 import type { NewsOrganisation } from './gazetteer.ts';
 import { NameIndex } from './name-index.ts';
+import { MAX_MENTIONS, type TagWork } from './work.ts';
 
 /**
  * Where a text names a news organisation: a gazetteer name or alias as written
@@ -150,9 +151,15 @@ export class OrganisationIndex {
     );
   }
 
-  mentions(text: string): Mention[] {
+  mentions(text: string, work?: TagWork): Mention[] {
     const found: Mention[] = [];
-    for (const { start, name: listed } of this.#names.find(text)) {
+    const full = () => {
+      if (found.length < MAX_MENTIONS) return false;
+      if (work) work.capped = true;
+      return true;
+    };
+    for (const { start, name: listed } of this.#names.find(text, MAX_MENTIONS + 1)) {
+      if (full()) break;
       const before = /(?<![\p{L}\p{N}.])(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(
         text.slice(Math.max(0, start - 40), start),
       )?.[1];
@@ -160,8 +167,8 @@ export class OrganisationIndex {
       if (before && !SENTENCE_STARTERS.has(before)) continue;
       const org = this.lookup(listed);
       let end = start + listed.length;
-      end += EDITION.exec(text.slice(end))?.[0].length ?? 0;
-      const alias = ALIAS_AFTER.exec(text.slice(end));
+      end += EDITION.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+      const alias = ALIAS_AFTER.exec(text.slice(end, end + 50));
       if (
         alias?.groups?.alias &&
         (this.lookup(alias.groups.alias) === org || /^\p{Lu}/u.test(alias.groups.alias))
@@ -170,7 +177,11 @@ export class OrganisationIndex {
       }
       found.push({ name: text.slice(start, end), ...(org ? { org } : {}), phraseStart: start, start, end });
     }
+    // Gazetteer mentions by start, so a noun phrase naming the same place is found without a scan.
+    const byStart = new Map<number, number>();
+    for (const [i, m] of found.entries()) byStart.set(m.start, i);
     for (const match of hasNounWord(text) ? text.matchAll(NOUN_PHRASE) : []) {
+      if (full()) break;
       const raw = match.groups?.name;
       if (!raw) continue;
       const name = raw.replace(CALENDAR, '').replace(/[.,;:'’]+$/, '');
@@ -180,18 +191,28 @@ export class OrganisationIndex {
       let end = start + name.length;
       if (name === raw && match.groups?.alias) end = phraseStart + match[0].length;
       const written = text.slice(start, end);
-      const known = found.find((m) => m.start === start);
-      if (known) {
+      const known = byStart.get(start);
+      if (known !== undefined) {
         // The gazetteer already has it; the noun phrase only widens the words read before it.
-        found.splice(found.indexOf(known), 1, { ...known, phraseStart });
+        found[known] = { ...(found[known] as Mention), phraseStart };
         continue;
       }
       const org = this.lookup(written);
       found.push({ name: written, ...(org ? { org } : {}), phraseStart, start, end });
     }
+    // Site names inside a mention already found are part of it: a sweep over mentions by start.
+    const spans = [...found].sort((a, b) => a.start - b.start);
+    let cursor = 0;
+    let reach = -1;
     for (const match of TOP_LEVEL.test(text) ? text.matchAll(DOMAIN) : []) {
+      if (full()) break;
       const start = match.index ?? 0;
-      if (found.some((m) => start >= m.start && start < m.end)) continue;
+      while (cursor < spans.length && (spans[cursor] as Mention).start <= start) {
+        reach = Math.max(reach, (spans[cursor] as Mention).end);
+        cursor++;
+        if (work) work.steps++;
+      }
+      if (start < reach) continue;
       const org = this.lookup(match[0]);
       found.push({
         name: match[0],
@@ -201,16 +222,28 @@ export class OrganisationIndex {
         end: start + match[0].length,
       });
     }
-    return dropOverlaps(found);
+    if (work) work.mentions += found.length;
+    return dropOverlaps(found, work);
   }
 }
 
-/** Keeps the longest of overlapping mentions, in text order. */
-function dropOverlaps(mentions: Mention[]): Mention[] {
-  const byLength = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start));
+/**
+ * Keeps the longest of overlapping mentions, in text order: a sort by start (longest first on a tie)
+ * and one sweep, where a longer mention overlapping the last one kept replaces it.
+ */
+function dropOverlaps(mentions: Mention[], work?: TagWork): Mention[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Mention[] = [];
-  for (const mention of byLength) {
-    if (!kept.some((k) => mention.start < k.end && k.start < mention.end)) kept.push(mention);
+  for (const mention of sorted) {
+    if (work) work.steps++;
+    const last = kept[kept.length - 1];
+    if (!last || mention.start >= last.end) {
+      kept.push(mention);
+      continue;
+    }
+    const before = kept[kept.length - 2];
+    if (mention.end - mention.start > last.end - last.start && (!before || before.end <= mention.start))
+      kept[kept.length - 1] = mention;
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }

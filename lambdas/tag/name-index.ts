@@ -53,7 +53,8 @@ export class NameIndex {
     }
   }
 
-  find(text: string): NameMatch[] {
+  /** Matches in text order, at most `limit` of them (a flood of names stops here, not after a full scan). */
+  find(text: string, limit = Number.POSITIVE_INFINITY): NameMatch[] {
     const found: NameMatch[] = [];
     const ascii = this.#asciiFirst;
     const anywhere = this.#empty.length > 0 || this.#otherFirst.size > 0;
@@ -69,6 +70,7 @@ export class NameIndex {
       }
       const name = this.#nameAt(text, at);
       if (name !== undefined) {
+        if (found.length >= limit) break;
         found.push({ start: at, name });
         if (name.length > 0) {
           at += name.length;

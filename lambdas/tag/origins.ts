@@ -42,6 +42,8 @@ const BARE_CREDIT = /^\(?(?<name>[\p{Lu}][\p{L}\p{N}&.\s/,-]{1,60}?)\)?\.?$/u;
 const CALENDAR =
   /\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b.*$/u;
 
+const TAIL = 240;
+
 function trimName(raw: string): string {
   return raw
     .replace(CALENDAR, '')
@@ -90,7 +92,8 @@ export function originsFromFooters(notices: readonly string[], credits: CreditFi
 /** "… the minister said. — AFP" or a last line "(AFP)": a wire credit at the very end. */
 export function originFromEnd(lastParagraph: string | undefined, credits: CreditFinder): OriginCredit[] {
   if (!lastParagraph) return [];
-  const trimmed = lastParagraph.trim();
+  // A closing credit is in the paragraph's last words; a huge paragraph is read only there.
+  const trimmed = lastParagraph.slice(-TAIL).trim();
   const raw =
     TRAILING_CREDIT.exec(trimmed)?.groups?.name ??
     BARE_CREDIT.exec(trimmed)?.groups?.name ??

@@ -53,6 +53,18 @@ function lastHtmlParagraph(html: string): string | undefined {
   return end < 0 ? undefined : html.slice(start, end + 4);
 }
 
+const OPENS_WITH_NOTICE = /^\[?\s*(?:copyright\b|©|\(c\))/iu;
+const NOTICE_SCAN = 3;
+
+function noticeNearEnd(paragraphs: readonly string[]): string | undefined {
+  for (let back = 1; back <= NOTICE_SCAN && back < paragraphs.length; back++) {
+    const paragraph = paragraphs[paragraphs.length - back]?.trim();
+    if (!paragraph || paragraph.length > 300 || (back > 1 && !OPENS_WITH_NOTICE.test(paragraph))) continue;
+    if (looksLikeCopyrightNotice(paragraph)) return paragraph;
+  }
+  return undefined;
+}
+
 /**
  * Precedence: the item's own statements (footers, then its format's rights
  * field and licence link) win over the feed's, which win over the outlet
@@ -61,8 +73,10 @@ function lastHtmlParagraph(html: string): string | undefined {
 export function findRights(item: NormalizedItem, feed: FeedMeta | null, outlet: Outlet | undefined): Rights {
   const paragraphs = item.bodyText.split(/\n\s*\n/);
   const last = paragraphs[paragraphs.length - 1]?.trim();
-  // A footer normalize left in the body (e.g. "©2023 Holder" with no space) still counts as a footer.
-  const footerInBody = last && paragraphs.length > 1 && looksLikeCopyrightNotice(last) ? last : undefined;
+  // A footer normalize left in the body (e.g. "©2023 Holder" with no space, "[Copyright Holder]") still
+  // counts as a footer: the last paragraph, or one of the two before it that opens with the notice
+  // (a sign-off such as "(NAN)" may follow it; a caption "Photo © …" mid-body does not count).
+  const footerInBody = paragraphs.length > 1 ? noticeNearEnd(paragraphs) : undefined;
   const licenceParagraph =
     last && last.length <= MAX_LICENCE_PARAGRAPH && /licen[cs]|creativecommons/iu.test(last)
       ? last

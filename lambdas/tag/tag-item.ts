@@ -23,6 +23,6 @@ export function tagItem(envelope: ItemEnvelope, options: TagOptions): TagSet {
     ...(rights.year ? { copyrightYear: rights.year } : {}),
     ...(rights.usageTerms ? { usageTerms: rights.usageTerms } : {}),
     ...(rights.licenseUrl ? { licenseUrl: rights.licenseUrl } : {}),
-    sources: findSources(item, document.feed, outlet, options.credits),
+    sources: findSources(item, document.feed, outlet, options.credits, document.outlet),
   };
 }

@@ -1,0 +1,255 @@
+import type { NewsOrganisation } from './gazetteer.ts';
+import { type NameSpan, namesAfter, namesBefore, tokenize, WINDOW } from './name-span.ts';
+import { isNewsName } from './newsiness.ts';
+import type { TagWork } from './work.ts';
+
+/**
+ * Open-vocabulary credits: finds the phrasings that credit a party for
+ * information ("according to X", "X reported", "told X", "a report by X",
+ * "X's investigation found", "X, which obtained the documents"), reads the name
+ * the frame points at, and keeps it when it reads as a news organisation
+ * (newsiness.ts). The gazetteer is one kind of evidence among several, not the
+ * way in. Work is bounded: at most MAX_FRAMES frames a document, each reading a
+ * fixed window of text.
+ */
+export interface FrameCredit {
+  readonly name: string;
+  readonly start: number;
+  readonly org?: NewsOrganisation;
+}
+
+/** Frames a document may make the reader look at; a flood of them is cut here. */
+export const MAX_FRAMES = 600;
+
+type Strength = 'strong' | 'medium' | 'described';
+interface Frame {
+  readonly direction: 'after' | 'before';
+  readonly strength: Strength;
+}
+
+// The name follows these.
+const AFTER: Record<string, Strength> = {
+  asReportedBy: 'strong',
+  reportedBy: 'strong',
+  revealedBy: 'strong',
+  accordingTo: 'medium',
+  // People tell a reporter's outlet, give it interviews and are quoted by it; bodies and persons that are
+  // told or quoted are vetoed by the name checks.
+  told: 'strong',
+  interview: 'strong',
+  citing: 'medium',
+  citedBy: 'strong',
+  seenBy: 'medium',
+  reportBy: 'medium',
+  writingIn: 'medium',
+};
+// The name comes before these.
+const BEFORE: Record<string, Strength> = {
+  reported: 'strong',
+  learned: 'strong',
+  broke: 'strong',
+  investigation: 'strong',
+  which: 'strong',
+  seen: 'strong',
+  contributed: 'strong',
+  commaCiting: 'strong',
+  investigationBare: 'strong',
+  saidInReport: 'medium',
+  wrote: 'medium',
+  said: 'described',
+};
+
+const S = String.raw`[ \t\u00a0]+`;
+const FRAME = new RegExp(
+  [
+    `(?<asReportedBy>[Aa]s${S}(?:first${S}|previously${S}|originally${S})?reported${S}by|[Aa]s${S}(?:first${S})?revealed${S}by)${S}`,
+    `(?<reportedBy>(?:first|originally|initially|previously|exclusively)${S}reported${S}by|reported${S}by)${S}`,
+    `(?<revealedBy>(?:first${S})?(?:revealed|uncovered)${S}by)${S}`,
+    `(?<accordingTo>[Aa]ccording${S}to)${S}`,
+    `(?<told>told|tells|telling|said${S}to|speaking${S}(?:to|with)|spoke${S}(?:to|with)|confirmed${S}to|interviewed${S}by)${S}`,
+    `(?<interview>[Ii]n${S}an?${S}(?:exclusive${S}|recent${S}|separate${S})?(?:interview|statement|email|comments?)${S}(?:with|to))${S}`,
+    `(?<citing>[Cc]iting)${S}`,
+    `(?<citedBy>(?:cited|quoted)${S}by)${S}`,
+    `(?<seenBy>(?:obtained|seen|reviewed|compiled)${S}by)${S}`,
+    `(?<reportBy>(?:report|investigation|analysis|survey|poll|story|article|documentary)s?${S}(?:by|from|published${S}by|carried${S}by|aired${S}by|in))${S}`,
+    `(?<writingIn>(?:writing|wrote)${S}in)${S}`,
+    String.raw`(?<commaCiting>,${S}citing)\b`,
+    String.raw`(?<which>,${S}which${S}(?:first${S}|also${S}|had${S}|has${S})?(?:obtained|reported|broke|revealed|published|reviewed|saw))\b`,
+    String.raw`${S}(?<seen>said${S}it${S}had${S}(?:seen|obtained|reviewed))\b`,
+    String.raw`['’]s?${S}(?<investigation>(?:own${S}|new${S}|exclusive${S}|latest${S}|recent${S})?(?:investigation|reporting|report|analysis|review|tally|count|survey)${S}(?:found|showed|shows|revealed|reveals|said|says|uncovered|concluded|published))\b`,
+    String.raw`${S}(?<contributed>contributed${S}(?:reporting|to${S}this${S}(?:report|story|article)))\b`,
+    String.raw`${S}(?<saidInReport>said${S}in${S}an?${S}(?:report|article|story|investigation|analysis|editorial|broadcast|dispatch))\b`,
+    String.raw`${S}(?<learned>has${S}learned|had${S}learned|broke${S}the${S}(?:news|story))\b`,
+    String.raw`${S}(?<reported>(?:(?:first|also|previously|earlier|exclusively|initially|originally|separately|later|recently|had|has)${S})?reported(?!${S}by\b)|reports(?=${S}that\b|,))\b`,
+    String.raw`${S}(?<wrote>wrote|revealed)\b`,
+    String.raw`${S}(?<investigationBare>(?:investigation|analysis|review|tally|count)${S}(?:found|showed|shows|revealed|reveals|concluded|uncovered))\b`,
+    String.raw`${S}(?<said>said|says)\b(?!${S}(?:it|its|in${S}a|on${S}\p{L}+${S}(?:that${S})?it)\b)`,
+  ].join('|'),
+  'gu',
+);
+// Kept out of the frame: "X reported a loss", "X reported 30 cases", "reported to police".
+const FIGURE_AFTER =
+  /^[ \t]*(?:(?:a|an|the|its|their|record|strong|weak|net|quarterly|annual|first-quarter|half-year)[ \t]+)*(?:[\p{N}$€£¥%]|loss|losses|profit|profits|revenue|revenues|earnings|sales|income|deficit|surplus|growth|decline|drop|fall|rise|increase|decrease|jump|surge|results|deliveries|cases|deaths|infections|outages?|shipments|orders|turnover|dividend|to[ \t]+(?:police|the[ \t]+police|authorities|work))/u;
+
+export function findFrameCredits(
+  text: string,
+  lookup: (name: string) => NewsOrganisation | undefined,
+  work?: TagWork,
+): FrameCredit[] {
+  const found: FrameCredit[] = [];
+  let frames = 0;
+  for (const match of frameMatches(text)) {
+    if (++frames > MAX_FRAMES) {
+      if (work) work.capped = true;
+      break;
+    }
+    if (work) work.frames++;
+    const groups = match.groups ?? {};
+    const key = Object.keys(groups).find((k) => groups[k] !== undefined);
+    if (!key) continue;
+    const at = match.at;
+    // A frame word inside another word ("untold") is none.
+    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && /^[\p{L}]/u.test(match[0])) continue;
+    const frame: Frame | undefined =
+      key in AFTER
+        ? { direction: 'after', strength: AFTER[key] as Strength }
+        : key in BEFORE
+          ? { direction: 'before', strength: BEFORE[key] as Strength }
+          : undefined;
+    if (!frame) continue;
+    let spans: NameSpan[];
+    if (frame.direction === 'after') {
+      const from = at + match[0].length;
+      const window = text.slice(from, from + WINDOW);
+      spans = namesAfter(window, from, tokenize(lineStop(window), from));
+    } else {
+      if (
+        key === 'reported' &&
+        FIGURE_AFTER.test(text.slice(at + match[0].length, at + match[0].length + 60))
+      )
+        continue;
+      const from = Math.max(0, at - WINDOW);
+      const window = text.slice(from, at);
+      const cut = Math.max(window.lastIndexOf('\n'), sentenceCut(window));
+      const kept = cut >= 0 ? window.slice(cut + 1) : window;
+      const base = from + (cut >= 0 ? cut + 1 : 0);
+      spans = namesBefore(kept, base, tokenize(kept, base));
+    }
+    for (const span of spans) {
+      const org = lookup(span.name);
+      if (isNewsName(span, frame.strength, org))
+        found.push({ name: span.name, start: span.start, ...(org ? { org } : {}) });
+    }
+  }
+  return found;
+}
+
+/**
+ * The words every frame contains (one of them each). Scanning for these word starts, as NameIndex does
+ * for names, is far cheaper than running FRAME over the whole text; FRAME then runs only on a short
+ * slice around each of them.
+ */
+const TRIGGERS = [
+  'accord',
+  'Accord',
+  'told',
+  'tell',
+  'said',
+  'speak',
+  'spoke',
+  'confirmed',
+  'interview',
+  'statement',
+  'email',
+  'comment',
+  'citing',
+  'Citing',
+  'cited',
+  'quoted',
+  'obtained',
+  'seen',
+  'reviewed',
+  'compiled',
+  'revealed',
+  'uncovered',
+  'report',
+  'investigation',
+  'analysis',
+  'survey',
+  'poll',
+  'stor',
+  'article',
+  'documentar',
+  'writing',
+  'wrote',
+  'which',
+  'learned',
+  'broke',
+  'contributed',
+  'tally',
+  'count',
+];
+const TRIGGERS_BY_FIRST: (string[] | undefined)[] = new Array(128).fill(undefined);
+for (const word of TRIGGERS) {
+  const first = word.charCodeAt(0);
+  TRIGGERS_BY_FIRST[first] = [...(TRIGGERS_BY_FIRST[first] ?? []), word];
+}
+// How far before its trigger word a frame may start ("In an exclusive interview with", "as first reported by").
+const LEAD = 32;
+const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+
+interface FrameMatch {
+  readonly at: number;
+  readonly 0: string;
+  readonly groups: Record<string, string | undefined>;
+}
+
+/** FRAME's matches in text order, each found in a bounded slice around a trigger word. */
+function* frameMatches(text: string): Generator<FrameMatch> {
+  let done = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiLetter(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do i++;
+    while (i < text.length && isAsciiLetter(text.charCodeAt(i)));
+    // Every trigger has at least four letters: the commonest words ("the", "to", "of") are passed at once.
+    if (i - start < 4) continue;
+    const candidates = TRIGGERS_BY_FIRST[c];
+    if (!candidates?.some((w) => text.startsWith(w, start))) continue;
+    const from = Math.max(done, start - LEAD);
+    const slice = text.slice(from, i + LEAD);
+    FRAME.lastIndex = 0;
+    for (let m = FRAME.exec(slice); m !== null; m = FRAME.exec(slice)) {
+      const at = from + m.index;
+      if (at > i) break;
+      if (at + m[0].length < start) continue;
+      done = at + m[0].length;
+      yield { at, 0: m[0], groups: m.groups ?? {} };
+    }
+  }
+}
+
+/** The window up to its first line break: a name never runs over a paragraph. */
+function lineStop(window: string): string {
+  const end = window.indexOf('\n');
+  return end < 0 ? window : window.slice(0, end);
+}
+
+/** Where the sentence containing the window's end begins: after the last ". " before a capital. */
+function sentenceCut(window: string): number {
+  for (let i = window.length - 2; i > 0; i--) {
+    const c = window[i];
+    if ((c === '.' || c === '!' || c === '?') && /\s/u.test(window[i + 1] ?? '')) {
+      // An abbreviation's dot ("S.Paulo", "Inc.", "U.S.") does not end the sentence.
+      const before = window.slice(Math.max(0, i - 4), i);
+      if (/(?:^|[\s.])(?:\p{Lu}|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Dr|St|Jr)$/u.test(before)) continue;
+      return i + 1;
+    }
+  }
+  return -1;
+}
