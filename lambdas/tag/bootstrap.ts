@@ -35,7 +35,7 @@ export function bootstrapTag(config: StageConfig, options: TagBootstrapOptions) 
       queueUrl: config.nextQueueUrl,
       bucket: config.rawBucket,
     }),
-    deadLetters: createDeadLetterSink(sqs, config.deadLetterQueueUrl, 'tag'),
+    deadLetters: createDeadLetterSink(sqs, config.deadLetterQueueUrl, 'tag', config.maxReceiveCount),
     logger: options.logger ?? createLogger('tag'),
     metrics: options.metrics ?? createPowertoolsMetrics('tag'),
     credits: new CreditFinder([...DEFAULT_GAZETTEER, ...(options.gazetteer ?? [])]),
