@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { conditionalPut } from '../shared/conditional-put.ts';
+import { conditionalPut, isConditionalCheckFailure } from '../shared/conditional-put.ts';
 import { TransientError } from '../shared/errors.ts';
 import { EXACT_PREFIX, exactKey, type IndexRecord, type RecordStore } from './index-store.ts';
 
@@ -101,12 +101,7 @@ export class DynamoRecordStore implements RecordStore {
       );
       return true;
     } catch (error) {
-      // Matched by name too, as conditionalPut does: the class differs when two SDK copies are loaded.
-      if (
-        error instanceof ConditionalCheckFailedException ||
-        (error as Error).name === 'ConditionalCheckFailedException'
-      )
-        return false;
+      if (isConditionalCheckFailure(error)) return false;
       throw error;
     }
   }

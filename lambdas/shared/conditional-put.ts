@@ -14,13 +14,15 @@ export async function conditionalPut(
     await doc.send(new PutCommand(input));
     return true;
   } catch (error) {
-    // Matched by name too: the class differs when two copies of the SDK are loaded (bundled vs runtime).
-    if (
-      error instanceof ConditionalCheckFailedException ||
-      (error as Error).name === 'ConditionalCheckFailedException'
-    ) {
-      return false;
-    }
+    if (isConditionalCheckFailure(error)) return false;
     throw error;
   }
+}
+
+/** A write refused by its condition. Matched by name too: the class differs when two copies of the SDK are loaded (bundled vs runtime). */
+export function isConditionalCheckFailure(error: unknown): boolean {
+  return (
+    error instanceof ConditionalCheckFailedException ||
+    (error as Error | undefined)?.name === 'ConditionalCheckFailedException'
+  );
 }
