@@ -98,6 +98,7 @@ export function findFrameCredits(
 ): FrameCredit[] {
   const found: FrameCredit[] = [];
   let frames = 0;
+  let everyday: ReadonlySet<string> | undefined;
   for (const match of frameMatches(text)) {
     if (++frames > MAX_FRAMES) {
       if (work) work.capped = true;
@@ -137,11 +138,34 @@ export function findFrameCredits(
     }
     for (const span of spans) {
       const org = lookup(span.name);
+      if (
+        !org &&
+        !span.newsDescriptor &&
+        isEverydayWord(span.name, () => (everyday ??= lowercaseWords(text)))
+      )
+        continue;
       if (isNewsName(span, frame.strength, org))
         found.push({ name: span.name, start: span.start, ...(org ? { org } : {}) });
     }
   }
   return found;
+}
+
+/**
+ * A one-word name the same text also uses as an ordinary lower-case word ("Would", "Walk", "Winter" at
+ * the start of a sentence) is that word, not an outlet nobody has listed: an outlet's own name is not
+ * written in lower case in the story that credits it. The gazetteer and a news descriptor still admit
+ * outlets named by a common word ("according to the magazine Time").
+ */
+function isEverydayWord(name: string, words: () => ReadonlySet<string>): boolean {
+  const content = name.split(/\s+/u).filter((w) => w.length > 0 && w !== 'The');
+  const [only] = content;
+  if (content.length !== 1 || !only || !/^\p{Lu}\p{Ll}+$/u.test(only)) return false;
+  return words().has(only.toLowerCase());
+}
+
+function lowercaseWords(text: string): ReadonlySet<string> {
+  return new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []);
 }
 
 /**
