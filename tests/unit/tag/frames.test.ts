@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findFrameCredits } from '../../../lambdas/tag/frames.ts';
 import type { NewsOrganisation } from '../../../lambdas/tag/gazetteer.ts';
 
-const none = (): NewsOrganisation | undefined => undefined;
+const none = (_name: string): NewsOrganisation | undefined => undefined;
 const names = (text: string, lookup = none) => findFrameCredits(text, lookup).map((c) => c.name);
 
 describe('credit frames', () => {
