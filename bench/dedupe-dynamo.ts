@@ -16,6 +16,7 @@ import { sha256Hex } from '../lambdas/shared/hash.ts';
 import { EMULATOR_CREDENTIALS, startEmulators } from '../local/emulators.ts';
 import { provision } from '../local/provision.ts';
 import { median } from '../soak/stats.ts';
+import { syntheticProfile } from './dedupe.ts';
 import { seededRandom } from './dedupe-corpus.ts';
 import type { BenchRow } from './pipeline.ts';
 
@@ -123,18 +124,6 @@ async function fill(
   return { index, fillSeconds, coldStartMs: performance.now() - cold };
 }
 
-function profile(detector: NearDuplicateDetector, random: () => number): TextProfile {
-  const { anchors, permutations } = detector.params;
-  return {
-    words: 300,
-    sketchedWords: 300,
-    shingles: 280,
-    signature: Uint32Array.from({ length: permutations }, () => (random() * 2 ** 32) >>> 0),
-    anchors: Uint32Array.from({ length: anchors }, (_, a) => a * POOL + Math.floor(random() * POOL)),
-    details: new Uint32Array(0),
-  };
-}
-
 /** One look-up as a decision makes it, in µs. */
 async function timeLookup(
   index: LoggedDedupeIndex,
@@ -174,7 +163,9 @@ export async function benchDedupeDynamo(sizes: readonly number[] = SIZES): Promi
       filled.push(await fill(clients, table, size, detector));
     }
     const random = seededRandom(11);
-    const profiles = Array.from({ length: LOOKUPS_PER_ROUND }, () => profile(detector, random));
+    const profiles = Array.from({ length: LOOKUPS_PER_ROUND }, () =>
+      syntheticProfile(detector, POOL, random),
+    );
     let requests = 0;
     clients.dynamodb.middlewareStack.add(
       (next) => async (args) => {

@@ -145,7 +145,11 @@ function syntheticIndex(reports: number, detector: NearDuplicateDetector, pool: 
 }
 
 /** A query as a decision would make it: random signature, anchors from the pool (so every bucket is full). */
-function syntheticProfile(detector: NearDuplicateDetector, pool: number, random: () => number): TextProfile {
+export function syntheticProfile(
+  detector: NearDuplicateDetector,
+  pool: number,
+  random: () => number,
+): TextProfile {
   const { anchors, permutations } = detector.params;
   return {
     words: 300,
