@@ -24,6 +24,13 @@ export interface EvalSetScore {
   readonly f1: number;
   readonly updates: { readonly published: number; readonly total: number };
   readonly sameEvent: { readonly kept: number; readonly total: number };
+  /** Linked reports (same-event.ts): same-event originals linked to their event, and links made in all. */
+  readonly links: {
+    readonly found: number;
+    readonly total: number;
+    readonly correct: number;
+    readonly made: number;
+  };
   readonly misses: readonly string[];
 }
 
@@ -55,9 +62,12 @@ function rows(path: string): string[][] {
 export async function scoreDedupeSet(name: string, dir: URL): Promise<EvalSetScore> {
   const detector = await NearDuplicateDetector.create();
   const index = new MemoryDedupeIndex();
-  const sameEventStories = new Set(
-    rows(fileURLToPath(new URL('stories.tsv', dir))).flatMap(([s, , , same]) => (same ? [s] : [])),
-  );
+  const storyRows = rows(fileURLToPath(new URL('stories.tsv', dir)));
+  const sameEventStories = new Set(storyRows.flatMap(([s, , , same]) => (same ? [s] : [])));
+  // A labeled story's event: the story it reports the same event as, or its own.
+  const eventOfStory = new Map(storyRows.map(([s, , , same]) => [s ?? '', same || s || '']));
+  const storyOfDecided = new Map<string, string>();
+  const links = { found: 0, total: 0, correct: 0, made: 0 };
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -88,6 +98,21 @@ export async function scoreDedupeSet(name: string, dir: URL): Promise<EvalSetSco
         now: new Date(receivedAt),
       });
       if (PUBLISHED.has(outcome.decision)) published++;
+      if (label !== 'original' || outcome.decision !== 'new') continue;
+      storyOfDecided.set(outcome.storyId, story);
+      const linkedTo = outcome.sameEventAs && storyOfDecided.get(outcome.sameEventAs.storyId);
+      const right = linkedTo !== undefined && eventOfStory.get(linkedTo) === eventOfStory.get(story);
+      if (outcome.sameEventAs) {
+        links.made++;
+        if (right) links.correct++;
+        else
+          misses.push(`${seq} ${file}: linked to ${linkedTo ?? outcome.sameEventAs.storyId}, another event`);
+      }
+      if (sameEventStories.has(story)) {
+        links.total++;
+        if (right) links.found++;
+        else misses.push(`${seq} ${file}: same-event report not linked`);
+      }
     }
     const ok = label === 'duplicate' ? published === 0 : published > 0;
     if (label === 'duplicate') ok ? tp++ : fn++;
@@ -104,7 +129,7 @@ export async function scoreDedupeSet(name: string, dir: URL): Promise<EvalSetSco
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { name, precision, recall, f1, updates, sameEvent, misses };
+  return { name, precision, recall, f1, updates, sameEvent, links, misses };
 }
 
 export async function benchDedupeEval(): Promise<Array<{ name: string; value: number; unit: string }>> {
@@ -130,6 +155,16 @@ export async function benchDedupeEval(): Promise<Array<{ name: string; value: nu
         name: `dedupe ${set.name}: same-event reports kept`,
         value: score.sameEvent.kept,
         unit: `of ${score.sameEvent.total}`,
+      },
+      {
+        name: `dedupe ${set.name}: same-event reports linked`,
+        value: score.links.found,
+        unit: `of ${score.links.total}`,
+      },
+      {
+        name: `dedupe ${set.name}: links to the right event (precision)`,
+        value: score.links.made > 0 ? score.links.correct / score.links.made : 1,
+        unit: `${score.links.correct} of ${score.links.made}`,
       },
     );
   }

@@ -2,8 +2,16 @@ import type { DedupeOutcome, ItemEnvelope } from '../shared/envelope.ts';
 import { TransientError } from '../shared/errors.ts';
 import { shortId } from '../shared/hash.ts';
 import { anchorKeys } from './anchors.ts';
+import { eventSignals, packEventSignals } from './event-signals.ts';
 import { exactFingerprint } from './fingerprint.ts';
-import { type DedupeIndex, exactKey, type IndexRecord, itemKey, type NearOf } from './index-store.ts';
+import {
+  type AnchorBucket,
+  type DedupeIndex,
+  exactKey,
+  type IndexRecord,
+  itemKey,
+  type NearOf,
+} from './index-store.ts';
 import { arrivalOrder, isExplicitIdentity, outletOfRecord, resolveItem } from './item-identity.ts';
 import { packSignature, packValues } from './minhash.ts';
 import type { NearDuplicateDetector } from './near.ts';
@@ -14,6 +22,13 @@ import {
   rankCandidates,
   storedProfile,
 } from './near-search.ts';
+import {
+  eventAnchors,
+  isEventAnchorKey,
+  linkReport,
+  type SameEventMatch,
+  eventIdFor as storyEventId,
+} from './same-event.ts';
 
 export interface DecideOptions {
   readonly index: DedupeIndex;
@@ -47,6 +62,15 @@ export interface DedupeEvidence {
   };
   /** For `superseded`: the later arrival of the item that was decided first. */
   readonly supersededBy?: string;
+  /** When this story was linked to another outlet's earlier report of the same event (same-event.ts). */
+  readonly sameEvent?: {
+    readonly fingerprint: string;
+    readonly rule: SameEventMatch['rule'];
+    readonly sharedQuoteRuns: number;
+    readonly sharedFigures: number;
+    readonly figureShare: number;
+    readonly nameShare: number;
+  };
 }
 
 export interface DedupeDecision {
@@ -94,9 +118,18 @@ export async function decideDuplicate(
   const explicitIdentity = isExplicitIdentity(item.identity);
   const profile = detector.profile(item.bodyText);
   const bucketPks = profile ? anchorKeys(profile.anchors) : [];
+  // Only a text long enough to be compared is linked: a brief has too few figures and quotes to tell.
+  const signals = profile ? eventSignals(item.bodyText) : undefined;
+  const eventPks = signals ? anchorKeys(eventAnchors(signals)) : [];
   const words = profile?.words ?? countWords(item.bodyText);
+  const times = {
+    receivedAt: document.receivedAt,
+    ...(item.publishedFrom === 'item' ? { stated: item.published } : {}),
+  };
 
-  const { records, buckets } = await index.lookup([exactPk, itemPk], bucketPks, nowSeconds);
+  const { records, buckets } = await index.lookup([exactPk, itemPk], [...bucketPks, ...eventPks], nowSeconds);
+  const textBuckets = (all: ReadonlyMap<string, AnchorBucket>) =>
+    [...all.values()].filter((bucket) => !isEventAnchorKey(bucket.pk));
   const exact = records.get(exactPk);
   const ownRecord = records.get(itemPk);
   const resolved = await resolveItem(index, itemPk, ownRecord, nowSeconds);
@@ -131,6 +164,7 @@ export async function decideDuplicate(
         shingles: profile.shingles,
         anchors: packValues(profile.anchors),
         details: packValues(profile.details),
+        ...(signals ? { event: packEventSignals(signals), reported: times } : {}),
       }
     : {};
 
@@ -145,7 +179,7 @@ export async function decideDuplicate(
   let candidates = 0;
   let revision: FoundMatch | undefined;
   if (profile && !prior && !exact) {
-    const ranked = rankCandidates(buckets.values(), fingerprint);
+    const ranked = rankCandidates(textBuckets(buckets), fingerprint);
     candidates = ranked.length;
     const found = await bestMatch(index, detector, profile, ranked, nowSeconds, {
       outlet,
@@ -164,7 +198,23 @@ export async function decideDuplicate(
   const base = baseOf();
   const { version, firstCreated } = base;
   const storyId = (replayed ? exact.storyId : prior?.storyId) ?? storyIdFor(base.uri);
-  const record: IndexRecord = { pk: exactPk, storyId, ...base, ...sketch };
+  const link = await linkReport(
+    index,
+    storyId,
+    replayed || ownClaim ? exact : prior,
+    signals && version === 1
+      ? {
+          buckets: buckets.values(),
+          seeker: { outlet, uri: base.uri, fingerprint, times, signals },
+        }
+      : undefined,
+    nowSeconds,
+  );
+  const linked = {
+    ...(link.eventId !== storyEventId(storyId) ? { eventId: link.eventId } : {}),
+    ...(link.sameEventAs ? { sameEventAs: link.sameEventAs } : {}),
+  };
+  const record: IndexRecord = { pk: exactPk, storyId, ...base, ...sketch, ...linked };
   // The item's version is taken before the body is claimed: a body claim then always means its decision
   // is complete, so a redelivery that finds its own claim can trust the version in it. (When the item's
   // record already names a newer version, writing this one back would turn the clock back.)
@@ -174,10 +224,15 @@ export async function decideDuplicate(
   if (holder) return duplicateOf(holder);
 
   if (profile) {
-    const seen = new Set(rankCandidates(buckets.values(), fingerprint));
-    const written = await index.appendToBuckets(bucketPks, { fingerprint, expiresAt }, buckets, nowSeconds);
+    const seen = new Set(rankCandidates(textBuckets(buckets), fingerprint));
+    const written = await index.appendToBuckets(
+      [...bucketPks, ...eventPks],
+      { fingerprint, expiresAt },
+      buckets,
+      nowSeconds,
+    );
     // Entries appended between our look-up and our write: a similar story decided concurrently.
-    const racing = rankCandidates(written.values(), fingerprint, seen);
+    const racing = rankCandidates(textBuckets(written), fingerprint, seen);
     // Only on the first decision: a redelivery (its own claim found) must not re-run the race on buckets
     // that have changed since, or on another instance's, and answer differently.
     if (racing.length > 0 && version === 1 && !exact) {
@@ -210,12 +265,15 @@ export async function decideDuplicate(
       firstCreated,
       versionCreated: version > 1 ? (item.updated ?? document.receivedAt) : (item.updated ?? item.published),
       ...(revision ? { matchOf: matchOfFound(revision) } : {}),
+      eventId: link.eventId,
+      ...(link.sameEventAs ? { sameEventAs: link.sameEventAs } : {}),
     },
     evidence: {
       words,
       nearCheck: nearCheckOf(),
       candidates,
       ...(revision ? { match: { ...matchEvidence(revision, false), sameOutlet: true } } : {}),
+      ...(link.match ? { sameEvent: sameEventEvidence(link.match) } : {}),
     },
   };
 
@@ -266,6 +324,8 @@ export async function decideDuplicate(
       anchors: _a,
       nearOf: _o,
       lastArrival: _l,
+      event: _e,
+      reported: _r,
       ...slim
     } = of;
     const alias = {
@@ -294,7 +354,7 @@ export async function decideDuplicate(
   }
 
   async function putItem(itemRecord: IndexRecord): Promise<void> {
-    const { signature: _s, shingles: _n, details: _d, ...slim } = itemRecord;
+    const { signature: _s, shingles: _n, details: _d, event: _e, reported: _r, ...slim } = itemRecord;
     // An item's versions must outlive the look-back window: forgetting them would restart at version 1
     // under the same uri. Only exact-body and anchor records expire with the window.
     const remembered = { ...slim, expiresAt: nowSeconds + ITEM_MEMORY_DAYS * 86_400 };
@@ -311,7 +371,9 @@ export async function decideDuplicate(
   ): Promise<DedupeDecision> {
     const base = baseOf();
     const nearOf: NearOf = { ...matchOfFound(found), fingerprint: found.record.fingerprint };
-    const record: IndexRecord = { pk: exactPk, storyId: nearOf.storyId, ...base, ...sketch, nearOf };
+    // A copy is no report of its own: it is never linked to, so its event signals are not kept.
+    const { event: _e, reported: _r, ...copySketch } = sketch as typeof sketch & Partial<IndexRecord>;
+    const record: IndexRecord = { pk: exactPk, storyId: nearOf.storyId, ...base, ...copySketch, nearOf };
     await putItem({ ...record, pk: itemPk, lastArrival: arrival });
     const holder = await index.claim(record, nowSeconds);
     if (holder) return duplicateOf(holder);
@@ -385,6 +447,17 @@ export async function decideDuplicate(
       evidence: { words, nearCheck: 'not-needed', candidates: 0 },
     };
   }
+}
+
+function sameEventEvidence(match: SameEventMatch): NonNullable<DedupeEvidence['sameEvent']> {
+  return {
+    fingerprint: match.record.fingerprint,
+    rule: match.rule,
+    sharedQuoteRuns: match.sharedQuoteRuns,
+    sharedFigures: match.sharedFigures,
+    figureShare: round(match.figureShare),
+    nameShare: round(match.nameShare),
+  };
 }
 
 function countWords(text: string): number {

@@ -16,7 +16,7 @@ export const MAX_DETAILS = 192;
 const CONTEXT = 3;
 
 /** FNV-1a, 32-bit: details only need to tell a few dozen strings apart, not resist collisions at scale. */
-function fnv1a(value: string): number {
+export function fnv1a(value: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < value.length; i++) {
     hash ^= value.charCodeAt(i);

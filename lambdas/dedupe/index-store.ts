@@ -53,6 +53,21 @@ export interface IndexRecord {
   readonly aliasOf?: string;
   /** On an item record: the latest arrival of the item (item-identity.ts `arrivalOrder`), decided or not. */
   readonly lastArrival?: string;
+  /** On a story's body record: its event signals, packed (event-signals.ts), for a later report of the event. */
+  readonly event?: Uint8Array;
+  /** The event the story reports: set when it was linked to an earlier report's (same-event.ts). */
+  readonly eventId?: string;
+  /** Set when the story was linked to another outlet's earlier report of the same event. */
+  readonly sameEventAs?: SameEventOf;
+  /** On a story's body record: when it reached us and the date it states, to link reports close in time. */
+  readonly reported?: { readonly receivedAt: string; readonly stated?: string };
+}
+
+/** What a linked report was linked to, kept so a redelivery and the item's next versions keep the link. */
+export interface SameEventOf {
+  readonly uri: string;
+  readonly storyId: string;
+  readonly rule: string;
 }
 
 export interface BucketEntry {

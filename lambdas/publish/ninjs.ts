@@ -23,8 +23,11 @@ export const ALT_ID_ROLES = {
   documentId: 'syndicate:document-id',
   decision: 'syndicate:dedupe-decision',
   dateSource: 'syndicate:date-source',
+  eventId: 'syndicate:event-id',
 } as const;
 export const DUPLICATE_OF_REL = 'syndicate:near-duplicate-of';
+/** Another outlet's own, earlier report of the same event: a story of its own, linked, never merged. */
+export const SAME_EVENT_REL = 'syndicate:same-event-as';
 
 /** Maps a fully processed envelope onto ninjs. Pure; validation happens separately. */
 export function toNinjs(envelope: ItemEnvelope): NinjsDocument {
@@ -39,11 +42,15 @@ export function toNinjs(envelope: ItemEnvelope): NinjsDocument {
     { role: ALT_ID_ROLES.documentId, value: document.id },
     { role: ALT_ID_ROLES.decision, value: dedupe.decision },
     { role: ALT_ID_ROLES.dateSource, value: item.publishedFrom },
+    ...(dedupe.eventId ? [{ role: ALT_ID_ROLES.eventId, value: dedupe.eventId }] : []),
   ];
   const renditions = thumbnailRenditions(item.media);
   const associations = [
     ...(dedupe.decision === 'near-duplicate' && dedupe.matchOf
       ? [{ name: 'earlier report of this story', uri: dedupe.matchOf.uri, rel: DUPLICATE_OF_REL }]
+      : []),
+    ...(dedupe.sameEventAs
+      ? [{ name: 'earlier report of the same event', uri: dedupe.sameEventAs.uri, rel: SAME_EVENT_REL }]
       : []),
     ...mediaAssociations(item.media),
   ];

@@ -116,6 +116,10 @@ const dedupeOutcomeSchema = () =>
         similarity: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
       }),
     ),
+    /** For published stories: the event reported, shared by linked reports of other outlets. */
+    eventId: z.optional(z.string()),
+    /** Another outlet's earlier, separately written report of the same event. */
+    sameEventAs: z.optional(z.object({ uri: z.string(), storyId: z.string(), rule: z.string() })),
   });
 export type DedupeOutcome = z.infer<ReturnType<typeof dedupeOutcomeSchema>>;
 

@@ -11,7 +11,7 @@ import { NearDuplicateDetector } from '../../lambdas/dedupe/near.ts';
 import { ALT_ID_ROLES, DUPLICATE_OF_REL } from '../../lambdas/publish/ninjs.ts';
 import { rawDocumentKey } from '../../lambdas/shared/keys.ts';
 import { startTestPipeline, type TestPipeline } from '../support/local-pipeline.ts';
-import { SEED_ARTICLE } from '../support/paths.ts';
+import { PROJECT_ROOT, SEED_ARTICLE } from '../support/paths.ts';
 import { articleBody } from '../unit/dedupe/articles.ts';
 import { envelopeOf } from '../unit/dedupe/envelopes.ts';
 
@@ -271,6 +271,34 @@ describe('dedupe against the local emulators', () => {
     );
     expect(fourth.outcome.decision).toBe('near-duplicate');
     expect(fourth.outcome.storyId).toBe(onlySecond.outcome.storyId);
+  });
+
+  it('links another outlet’s report of the same event that another instance decided, through the log and DynamoDB', async () => {
+    running = await startTestPipeline();
+    const detector = await NearDuplicateDetector.create();
+    const options = { detector, lookbackDays: 30, now: new Date() };
+    const [first, second] = [instanceIndex(running), instanceIndex(running)];
+    const report = (file: string) =>
+      readFileSync(`${PROJECT_ROOT}fixtures/dedupe/events/${file}`, 'utf8')
+        .split('\n\n')
+        .slice(1, -1)
+        .join('\n\n');
+
+    const earlier = await decideDuplicate(
+      envelopeOf({ outlet: 'courant', body: report('a-quarrybrook-bridge.txt'), arrival: 'e1' }),
+      { ...options, index: first },
+    );
+    await first.flush();
+    const later = await decideDuplicate(
+      envelopeOf({ outlet: 'herald', body: report('b-fork-valley-bridge.txt'), arrival: 'e2' }),
+      { ...options, index: second },
+    );
+    expect(later.outcome).toMatchObject({
+      decision: 'new',
+      eventId: earlier.outcome.eventId,
+      sameEventAs: { uri: earlier.outcome.uri, storyId: earlier.outcome.storyId },
+    });
+    expect(later.outcome.storyId).not.toBe(earlier.outcome.storyId);
   });
 
   it('writes a body claim without repeating its key, and reads it back whole', async () => {
