@@ -7,6 +7,7 @@ import { NearDuplicateDetector } from '../lambdas/dedupe/near.ts';
 import { normalizeDocument } from '../lambdas/normalize/document.ts';
 import { sha256Hex } from '../lambdas/shared/hash.ts';
 import { rawDocumentKey } from '../lambdas/shared/keys.ts';
+import type { BenchRow } from './pipeline.ts';
 
 /**
  * Dedupe on labeled push sequences written by other hands (fixtures/eval/dedupe-independent, frozen
@@ -132,8 +133,11 @@ export async function scoreDedupeSet(name: string, dir: URL): Promise<EvalSetSco
   return { name, precision, recall, f1, updates, sameEvent, links, misses };
 }
 
-export async function benchDedupeEval(): Promise<Array<{ name: string; value: number; unit: string }>> {
-  const out: Array<{ name: string; value: number; unit: string }> = [];
+const linkPrecision = (score: EvalSetScore) =>
+  score.links.made > 0 ? score.links.correct / score.links.made : 1;
+
+export async function benchDedupeEval(): Promise<BenchRow[]> {
+  const out: BenchRow[] = [];
   for (const set of dedupeEvalSets()) {
     const { dir } = set;
     if (!existsSync(fileURLToPath(new URL('order.tsv', dir)))) {
@@ -163,8 +167,10 @@ export async function benchDedupeEval(): Promise<Array<{ name: string; value: nu
       },
       {
         name: `dedupe ${set.name}: links to the right event (precision)`,
-        value: score.links.made > 0 ? score.links.correct / score.links.made : 1,
+        value: linkPrecision(score),
         unit: `${score.links.correct} of ${score.links.made}`,
+        target: '≥ 0.95',
+        ok: linkPrecision(score) >= 0.95,
       },
     );
   }
