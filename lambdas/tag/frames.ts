@@ -60,27 +60,32 @@ const BEFORE: Record<string, Strength> = {
 };
 
 const S = String.raw`[ \t\u00a0]+`;
+// A frame that starts with a letter starts a word: "was reported by" holds "as reported by", and a match
+// there would consume the real "reported by".
+const W = String.raw`(?<![\p{L}\p{N}])`;
+// "X, which has reported extensively on corruption": what an outlet covers, not a credit for this story.
+const HABIT = String.raw`(?!${S}(?:extensively|widely|often|regularly|frequently|critically|heavily|repeatedly)\b)`;
 const FRAME = new RegExp(
   [
-    `(?<asReportedBy>[Aa]s${S}(?:first${S}|previously${S}|originally${S})?reported${S}by|[Aa]s${S}(?:first${S})?revealed${S}by)${S}`,
-    `(?<reportedBy>(?:first|originally|initially|previously|exclusively)${S}reported${S}by|reported${S}by)${S}`,
-    `(?<revealedBy>(?:first${S})?(?:revealed|uncovered)${S}by)${S}`,
-    `(?<accordingTo>[Aa]ccording${S}to)${S}`,
-    `(?<told>told|tells|telling|said${S}to|speaking${S}(?:to|with)|spoke${S}(?:to|with)|confirmed${S}to|interviewed${S}by)${S}`,
-    `(?<interview>[Ii]n${S}an?${S}(?:exclusive${S}|recent${S}|separate${S})?(?:interview|statement|email|comments?)${S}(?:with|to))${S}`,
-    `(?<citing>[Cc]iting)${S}`,
-    `(?<citedBy>(?:cited|quoted)${S}by)${S}`,
-    `(?<seenBy>(?:obtained|seen|reviewed|compiled)${S}by)${S}`,
-    `(?<reportBy>(?:report|investigation|analysis|survey|poll|story|article|documentary)s?${S}(?:by|from|published${S}by|carried${S}by|aired${S}by|in))${S}`,
-    `(?<writingIn>(?:writing|wrote)${S}in)${S}`,
+    `${W}(?<asReportedBy>[Aa]s${S}(?:first${S}|previously${S}|originally${S})?reported${S}by|[Aa]s${S}(?:first${S})?revealed${S}by)${S}`,
+    `${W}(?<reportedBy>(?:first|originally|initially|previously|exclusively)${S}reported${S}by|reported${S}by)${S}`,
+    `${W}(?<revealedBy>(?:first${S})?(?:revealed|uncovered)${S}by)${S}`,
+    `${W}(?<accordingTo>[Aa]ccording${S}to)${S}`,
+    `${W}(?<told>told|tells|telling|said${S}to|speaking${S}(?:to|with)|spoke${S}(?:to|with)|confirmed${S}to|interviewed${S}by)${S}`,
+    `${W}(?<interview>[Ii]n${S}an?${S}(?:exclusive${S}|recent${S}|separate${S})?(?:interview|statement|email|comments?)${S}(?:with|to))${S}`,
+    `${W}(?<citing>[Cc]iting)${S}`,
+    `${W}(?<citedBy>(?:cited|quoted)${S}by)${S}`,
+    `${W}(?<seenBy>(?:obtained|seen|reviewed|compiled)${S}by)${S}`,
+    `${W}(?<reportBy>(?:report|investigation|analysis|survey|poll|story|article|documentary)s?${S}(?:by|from|published${S}by|carried${S}by|aired${S}by|in))${S}`,
+    `${W}(?<writingIn>(?:writing|wrote)${S}in)${S}`,
     String.raw`(?<commaCiting>,${S}citing)\b`,
-    String.raw`(?<which>,${S}which${S}(?:first${S}|also${S}|had${S}|has${S})?(?:obtained|reported|broke|revealed|published|reviewed|saw))\b`,
+    String.raw`(?<which>,${S}which${S}(?:first${S}|also${S}|had${S}|has${S})?(?:obtained|reported|broke|revealed|published|reviewed|saw))\b${HABIT}`,
     String.raw`${S}(?<seen>said${S}it${S}had${S}(?:seen|obtained|reviewed))\b`,
     String.raw`['’]s?${S}(?<investigation>(?:own${S}|new${S}|exclusive${S}|latest${S}|recent${S})?(?:investigation|reporting|report|analysis|review|tally|count|survey)${S}(?:found|showed|shows|revealed|reveals|said|says|uncovered|concluded|published))\b`,
     String.raw`${S}(?<contributed>contributed${S}(?:reporting|to${S}this${S}(?:report|story|article)))\b`,
     String.raw`${S}(?<saidInReport>said${S}in${S}an?${S}(?:report|article|story|investigation|analysis|editorial|broadcast|dispatch))\b`,
     String.raw`${S}(?<learned>has${S}learned|had${S}learned|broke${S}the${S}(?:news|story))\b`,
-    String.raw`${S}(?<reported>(?:(?:first|also|previously|earlier|exclusively|initially|originally|separately|later|recently|had|has)${S})?reported(?!${S}by\b)|reports(?=${S}that\b|,))\b`,
+    String.raw`${S}(?<reported>(?:(?:first|also|previously|earlier|exclusively|initially|originally|separately|later|recently|had|has)${S})?reported(?!${S}by\b)|reports(?=${S}that\b|,))\b${HABIT}`,
     String.raw`${S}(?<wrote>wrote|revealed)\b`,
     String.raw`${S}(?<investigationBare>(?:investigation|analysis|review|tally|count)${S}(?:found|showed|shows|revealed|reveals|concluded|uncovered))\b`,
     String.raw`${S}(?<said>said|says)\b(?!${S}(?:it|its|in${S}a|on${S}\p{L}+${S}(?:that${S})?it)\b)`,
@@ -118,37 +123,42 @@ export function findFrameCredits(
           ? { direction: 'before', strength: BEFORE[key] as Strength }
           : undefined;
     if (!frame) continue;
-    let spans: NameSpan[];
-    if (frame.direction === 'after') {
-      const from = at + match[0].length;
-      const window = text.slice(from, from + WINDOW);
-      spans = namesAfter(window, from, tokenize(lineStop(window), from));
-    } else {
-      if (
-        key === 'reported' &&
-        FIGURE_AFTER.test(text.slice(at + match[0].length, at + match[0].length + 60))
-      )
-        continue;
-      const from = Math.max(0, at - WINDOW);
-      const window = text.slice(from, at);
-      const cut = Math.max(window.lastIndexOf('\n'), sentenceCut(window));
-      const kept = cut >= 0 ? window.slice(cut + 1) : window;
-      const base = from + (cut >= 0 ? cut + 1 : 0);
-      spans = namesBefore(kept, base, tokenize(kept, base));
-    }
-    for (const span of spans) {
-      const org = lookup(span.name);
-      if (
-        !org &&
-        !span.newsDescriptor &&
-        isEverydayWord(span.name, () => (everyday ??= lowercaseWords(text)))
-      )
-        continue;
-      if (isNewsName(span, frame.strength, org))
-        found.push({ name: span.name, start: span.start, ...(org ? { org } : {}) });
-    }
+    const readings: Array<[Strength, NameSpan[]]> = [[frame.strength, spansAt(text, match, key, frame)]];
+    // "X said, citing the newsletter Y": the party cited is credited too.
+    if (key === 'commaCiting')
+      readings.push([AFTER.citing as Strength, namesFollowing(text, at + match[0].length)]);
+    for (const [strength, spans] of readings)
+      for (const span of spans) {
+        const org = lookup(span.name);
+        if (
+          !org &&
+          !span.newsDescriptor &&
+          isEverydayWord(span.name, () => (everyday ??= lowercaseWords(text)))
+        )
+          continue;
+        if (isNewsName(span, strength, org))
+          found.push({ name: span.name, start: span.start, ...(org ? { org } : {}) });
+      }
   }
   return found;
+}
+
+/** The names a frame points at: after it ("according to X") or before it, within its sentence ("X reported"). */
+function spansAt(text: string, match: FrameMatch, key: string, frame: Frame): NameSpan[] {
+  const end = match.at + match[0].length;
+  if (frame.direction === 'after') return namesFollowing(text, end);
+  if (key === 'reported' && FIGURE_AFTER.test(text.slice(end, end + 60))) return [];
+  const from = Math.max(0, match.at - WINDOW);
+  const window = text.slice(from, match.at);
+  const cut = Math.max(window.lastIndexOf('\n'), sentenceCut(window));
+  const kept = cut >= 0 ? window.slice(cut + 1) : window;
+  const base = from + (cut >= 0 ? cut + 1 : 0);
+  return namesBefore(kept, base, tokenize(kept, base));
+}
+
+function namesFollowing(text: string, from: number): NameSpan[] {
+  const window = text.slice(from, from + WINDOW);
+  return namesAfter(window, from, tokenize(lineStop(window), from));
 }
 
 /**

@@ -19,6 +19,7 @@ export const NEWS_WORDS = set(`
   Periodico Semanario Quotidien Hebdo Matin Soir Dépêche Pravda Vesti Novosti Informador Noticiero Telegram
   Newsroom Newspaper Gazet Courant Enquirer Dispatch Bugle Clarín Nación Tempo Express Examiner Leader
   Pioneer Mercury Statesman Chronicle Democrat Republican Transcript Free Tidende Avis Avisa Blad Kronika
+  Messenger Noviny Novine Listy Vjesnik Dnevnik Dziennik Nyheter Lehti
 `);
 
 /** Nouns that, before or after a name, say it is a news organisation: "the German weekly X", "X, the daily". */

@@ -3,6 +3,7 @@ import {
   CONNECTORS,
   MODIFIER_NOUNS,
   NEWS_DESCRIPTORS,
+  NEWS_WORDS,
   PERSON_NOUNS,
   QUALIFIED_DESCRIPTORS,
   STOP_WORDS,
@@ -64,6 +65,27 @@ export function isNameWord(token: Token | undefined): boolean {
   return UPPER_START.test(t) || DIGIT_WITH_LETTER.test(t) || INNER_UPPER.test(t);
 }
 
+/**
+ * Titles in languages that write a paper's noun in lower case after its adjective: "Hospodářské noviny",
+ * "Lidové noviny", "Gazeta Wyborcza" ("list", as in "Večernji list", is also an English word: left out).
+ */
+const LOWERCASE_TITLE_NOUNS = new Set([
+  'noviny',
+  'novine',
+  'listy',
+  'gazeta',
+  'vjesnik',
+  'dnevnik',
+  'dziennik',
+  'noticias',
+  'notícias',
+]);
+
+/** A lower-case title noun right after a name word belongs to the name. */
+function titleNoun(tokens: readonly Token[], at: number): boolean {
+  return LOWERCASE_TITLE_NOUNS.has(tokens[at]?.text ?? '') && isNameWord(tokens[at - 1]);
+}
+
 const isLower = (token: Token | undefined) => token?.word === true && /^\p{Ll}/u.test(token.text);
 const ARTICLES = new Set(['the', 'a', 'an']);
 
@@ -76,8 +98,14 @@ export function isDescriptorHead(tokens: readonly Token[], at: number): boolean 
   if (NEWS_DESCRIPTORS.has(lower)) return true;
   const qualifiers = QUALIFIED_DESCRIPTORS.get(lower);
   const before = tokens[at - 1];
-  return qualifiers !== undefined && before !== undefined && qualifiers.has(before.text.toLowerCase());
+  if (qualifiers === undefined || before === undefined) return false;
+  // "the Swedish agency TT", "the Spanish agency EFE": a nationality before "agency" makes it a news agency.
+  return qualifiers.has(before.text.toLowerCase()) || (lower === 'agency' && DEMONYM.test(before.text));
 }
+
+// Nationality adjectives by their endings ("Swedish", "Chinese", "Italian", "Pakistani") and the few that
+// have none of them.
+const DEMONYM = /^(?:\p{Lu}\p{Ll}+(?:ish|ese|ian|ean|an|i|ic)|French|Dutch|Greek|Thai|Swiss|Czech|Welsh)$/u;
 
 /** Collects a name forward from tokens[at]: name words joined by connectors, then an alias in brackets. */
 function collectForward(tokens: readonly Token[], at: number): number {
@@ -85,14 +113,14 @@ function collectForward(tokens: readonly Token[], at: number): number {
   let words = 0;
   while (end < tokens.length && words < MAX_NAME_WORDS) {
     const token = tokens[end];
-    if (isNameWord(token)) {
+    if (isNameWord(token) || titleNoun(tokens, end)) {
       end++;
       words++;
       continue;
     }
     // A connector or "&" joins only when a name word follows it.
     if (
-      (CONNECTORS.has(token?.text ?? '') || token?.text === '&') &&
+      (CONNECTORS.has(token?.text ?? '') || token?.text === '&' || joinsNewsWord(tokens, end, end + 1)) &&
       isNameWord(tokens[end + 1]) &&
       words > 0
     ) {
@@ -102,6 +130,18 @@ function collectForward(tokens: readonly Token[], at: number): number {
     break;
   }
   return end;
+}
+
+/**
+ * "and" inside a paper's name: "The Post and Courier", "Star and Tribune". It joins when the one word on
+ * its far side is a news word that stands alone ("Courier" names no paper by itself), so a list of two
+ * names ("Reuters and Bloomberg", "The Post and The Times") still splits.
+ */
+function joinsNewsWord(tokens: readonly Token[], and: number, far: number): boolean {
+  if (tokens[and]?.text !== 'and') return false;
+  const word = tokens[far];
+  const beyond = tokens[far + (far > and ? 1 : -1)];
+  return isNameWord(word) && NEWS_WORDS.has(word?.text ?? '') && !isNameWord(beyond) && beyond?.text !== '&';
 }
 
 /** An alias in brackets at tokens[at]: "(DW)", "(RQV)"; the index after it, or `at`. */
@@ -132,6 +172,8 @@ function trimSpan(tokens: readonly Token[], from: number, to: number): [number, 
     withThe = tokens[start]?.text === 'The';
     stopped = true;
     start++;
+    // After "The" a capitalised word is the name's own: "The Four Corners Signal", "The Local".
+    if (withThe && isNameWord(tokens[start]) && !CALENDAR_WORDS.has(tokens[start]?.text ?? '')) break;
   }
   // "On Monday Reuters reported": a day after a stop word is a date; "Sunday Times reported" is a name.
   while (stopped && start < to - 1 && CALENDAR_WORDS.has(tokens[start]?.text ?? '')) {
@@ -323,13 +365,15 @@ export function namesBefore(text: string, base: number, tokens: readonly Token[]
     let words = 0;
     while (start > 0 && words < MAX_NAME_WORDS) {
       const token = tokens[start - 1];
-      if (isNameWord(token)) {
+      if (isNameWord(token) || titleNoun(tokens, start - 1)) {
         start--;
         words++;
         continue;
       }
       if (
-        (CONNECTORS.has(token?.text ?? '') || token?.text === '&') &&
+        (CONNECTORS.has(token?.text ?? '') ||
+          token?.text === '&' ||
+          (words === 1 && joinsNewsWord(tokens, start - 1, start))) &&
         isNameWord(tokens[start - 2]) &&
         words > 0
       ) {

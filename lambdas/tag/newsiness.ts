@@ -1,6 +1,7 @@
 import type { NewsOrganisation } from './gazetteer.ts';
 import {
   CALENDAR_WORDS,
+  CONNECTORS,
   NEWS_WORDS,
   OTHER_BODY_WORDS,
   SOFT_OTHER_WORDS,
@@ -34,14 +35,14 @@ export function isNewsName(
 ): boolean {
   if (span.modifies) return false;
   // "State news agency X said": saying counts only for a name a news descriptor introduces.
-  if (strength === 'described') return span.newsDescriptor && !span.personNoun;
+  if (strength === 'described') return (span.newsDescriptor || namesAgency(span.name)) && !span.personNoun;
   if (org) return !span.personNoun;
   const bare = span.name.replace(ALIAS, '');
   const words = bare.split(/\s+/u).filter((w) => w.length > 0);
   const content = words.filter((w) => w !== 'The');
   if (content.length === 0) return false;
   if (span.personNoun || looksLikePerson(content, span)) return false;
-  if (isOtherBody(content)) return false;
+  if (isOtherBody(content, span.newsDescriptor)) return false;
   if (content.length === 1 && (PLACES.has(content[0] ?? '') || STOP_WORDS.has(content[0] ?? '')))
     return false;
   if (content.every((w) => PLACES.has(w) || STOP_WORDS.has(w) || CALENDAR_WORDS.has(w))) return false;
@@ -49,17 +50,46 @@ export function isNewsName(
   return strength === 'strong';
 }
 
+/** A name that says it is a news agency: "Middle East News Agency (MENA)", "Press Trust of India". */
+const AGENCY_NAME =
+  /\b(?:News|Press|Wire)\s+(?:Agency|Service|Trust)\b|\bAgence\s+\p{Lu}|\bAgencia\s+\p{Lu}/u;
+function namesAgency(name: string): boolean {
+  return AGENCY_NAME.test(name);
+}
+
+const capitalised = (w: string) => (w[0]?.toUpperCase() ?? '') + w.slice(1);
+
 function wordParts(word: string): string[] {
   return word.split(/[-.]/u).filter((p) => p.length > 0);
 }
 
 function hasNewsWord(words: readonly string[]): boolean {
-  return words.some((w) => NEWS_WORDS.has(w) || wordParts(w).some((p) => NEWS_WORDS.has(p)));
+  return words.some(
+    (w) => NEWS_WORDS.has(w) || NEWS_WORDS.has(capitalised(w)) || wordParts(w).some((p) => NEWS_WORDS.has(p)),
+  );
 }
 
-function isOtherBody(words: readonly string[]): boolean {
+/**
+ * Whether a name reads as a body other than a news organisation. Its head word settles it ("Press Council"
+ * is a council, "Calumet Region Ledger" a paper, "Bank of England" a bank): an other-body head vetoes unless
+ * a strong news word outweighs a soft one ("Australian Broadcasting Corporation"). An other-body word
+ * elsewhere in the name vetoes only when nothing marks it as news: no news word and no news descriptor
+ * ("Sahara Energy Brief, an Algiers newsletter").
+ */
+function isOtherBody(words: readonly string[], described: boolean): boolean {
   const strongNews = words.some((w) => STRONG_NEWS_WORDS.has(w));
-  return words.some((w) => OTHER_BODY_WORDS.has(w) && !(strongNews && SOFT_OTHER_WORDS.has(w)));
+  const other = (w: string) => OTHER_BODY_WORDS.has(w) && !(strongNews && SOFT_OTHER_WORDS.has(w));
+  const head = headWord(words);
+  if (other(head)) return true;
+  if (described || hasNewsWord(words)) return false;
+  return words.some(other);
+}
+
+/** The last word before the first connector: "Times" in "Times of Northwest Indiana". */
+function headWord(words: readonly string[]): string {
+  const connector = words.findIndex((w) => CONNECTORS.has(w));
+  const core = connector > 0 ? words.slice(0, connector) : words;
+  return core[core.length - 1] ?? '';
 }
 
 function looksLikePerson(words: readonly string[], span: NameSpan): boolean {
