@@ -45,7 +45,11 @@ interface Field {
 }
 
 /** The excerpt of `text` around [start, end), cut at sentence or line ends where close. */
-function excerptAround(text: string, start: number, end: number): { excerpt: string; match: [number, number] } {
+function excerptAround(
+  text: string,
+  start: number,
+  end: number,
+): { excerpt: string; match: [number, number] } {
   const room = Math.max(0, MAX_EXCERPT - (end - start));
   let from = Math.max(0, start - Math.min(CONTEXT, Math.floor(room / 2)));
   let to = Math.min(text.length, end + Math.min(CONTEXT, room - (start - from)));
@@ -100,7 +104,8 @@ function licenceSpan(item: NormalizedItem, feed: FeedMeta | null, outlet: Outlet
     { field: 'feed.license', rule: 'licence-link', text: feed?.license },
     { field: 'outlet registry', rule: 'outlet-registry', text: outlet?.licenseUrl },
   ];
-  for (const link of links) if (link.text && url && link.text === url) return whole(link.field, link.rule, link.text);
+  for (const link of links)
+    if (link.text && url && link.text === url) return whole(link.field, link.rule, link.text);
   const paragraphs = bodyParagraphs(item);
   const named: Field[] = [
     { field: 'rights', rule: 'licence-named', text: item.rights },
