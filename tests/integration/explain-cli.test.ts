@@ -55,13 +55,21 @@ describe('syndicate explain on a run state', () => {
 
   it('prints the same decisions as text by default, and finds a document by an id prefix', () => {
     const [copy] = explainJson(NEAR_COPY).decisions;
-    const text = syndicate('explain', '--state', state.path, '--document', copy?.item.documentId.slice(0, 12) ?? '');
+    const text = syndicate(
+      'explain',
+      '--state',
+      state.path,
+      '--document',
+      copy?.item.documentId.slice(0, 12) ?? '',
+    );
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain('near-duplicate, not published (policy drop)');
     expect(text.stdout).toMatch(/by rule minhash-jaccard, similarity 0\.\d+/);
     expect(text.stdout).toContain('shared passages:');
     const original = syndicate('explain', '--state', state.path, STORY);
-    expect(original.stdout).toContain('copyright holder: "LakeshoreLedger.com" from notices[0] (copyright-notice)');
+    expect(original.stdout).toContain(
+      'copyright holder: "LakeshoreLedger.com" from notices[0] (copyright-notice)',
+    );
   });
 
   it('exits 1 when nothing is on record, and 2 on a usage error', () => {

@@ -26,6 +26,7 @@ export function runInspectFixtures(state: string): void {
     ['harborwatch', HOSTILE],
   ] as const) {
     const result = syndicate('run', '--state', state, '--outlet', outlet, file);
-    if (result.status !== 0) throw new Error(`syndicate run ${file} exited ${result.status}: ${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`syndicate run ${file} exited ${result.status}: ${result.stderr}`);
   }
 }
