@@ -74,7 +74,11 @@ describe('syndicate inspect in chromium', () => {
     const background = await copy
       .locator('.text mark.shared')
       .first()
-      .evaluate((el) => getComputedStyle(el).backgroundColor);
+      .evaluate((el) => {
+        // Runs in the page; the project's TypeScript has no DOM types, so the page's global is described here.
+        const page = globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } };
+        return page.getComputedStyle(el).backgroundColor;
+      });
     expect(background).toBe('rgb(255, 224, 102)');
 
     const original = page.locator('section[data-decision="new"]');
