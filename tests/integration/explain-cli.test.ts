@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Explanation } from '../../cli/state/explain-model.ts';
 import { NEAR_COPY, runInspectFixtures, STORY, syndicate } from '../support/inspect-state.ts';
+import { PROJECT_ROOT } from '../support/paths.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 describe('syndicate explain on a run state', () => {
@@ -83,5 +84,49 @@ describe('syndicate explain on a run state', () => {
     expect(noState.stderr).toContain('no pipeline state here');
     expect(syndicate('explain', '--state', state.path).status).toBe(2);
     expect(syndicate('explain', '--state', state.path, '--document', 'zz').status).toBe(2);
+  });
+});
+
+describe('syndicate explain on versions and linked reports', () => {
+  const state = tempDir('syndicate-explain-links-');
+  const fixture = (name: string) => `${PROJECT_ROOT}fixtures/dedupe/${name}`;
+  beforeAll(() => {
+    for (const [outlet, files] of [
+      ['quarry', ['events/a-quarrybrook-bridge.txt']],
+      ['fork', ['events/b-fork-valley-bridge.txt']],
+      ['fares', ['versions/fare-a.rss.xml', 'versions/fare-b.rss.xml']],
+    ] as const) {
+      const result = syndicate('run', '--state', state.path, '--outlet', outlet, ...files.map(fixture));
+      if (result.status !== 0) throw new Error(result.stderr);
+    }
+  }, 180_000);
+  afterAll(() => state.remove());
+
+  it('says which version of what an update is, and what it shares with the version before', () => {
+    const result = syndicate('explain', '--state', state.path, '--json', fixture('versions/fare-b.rss.xml'));
+    expect(result.status, result.stderr).toBe(0);
+    const [update] = (JSON.parse(result.stdout) as Explanation).decisions;
+    expect(update?.item).toMatchObject({ decision: 'version', version: 2 });
+    expect(update?.versionOf).toMatchObject({ uri: update?.item.uri, version: 2 });
+    expect(update?.versionOf?.previous).toMatchObject({ version: 1, decision: 'new', uri: update?.item.uri });
+    expect(update?.versionOf?.passages?.length).toBeGreaterThan(0);
+  });
+
+  it('names the earlier report a separately written one was linked to, by rule, and the reverse link', () => {
+    const result = syndicate(
+      'explain',
+      '--state',
+      state.path,
+      '--json',
+      fixture('events/b-fork-valley-bridge.txt'),
+    );
+    const [linked] = (JSON.parse(result.stdout) as Explanation).decisions;
+    expect(linked?.item.decision).toBe('new');
+    expect(linked?.sameEventAs?.rule).toMatch(/^same-event-/);
+    expect(linked?.sameEventAs?.earlier?.outlet).toBe('quarry');
+    expect(linked?.evidence.sameEvent?.sharedQuoteRuns).toBeGreaterThan(0);
+    const first = syndicate('explain', '--state', state.path, '--json', linked?.sameEventAs?.uri ?? '');
+    const [original] = (JSON.parse(first.stdout) as Explanation).decisions;
+    expect(original?.linkedReports.map((r) => r.uri)).toEqual([linked?.item.uri]);
   });
 });
