@@ -61,12 +61,26 @@ function excerptAround(
   return { excerpt: text.slice(from, cutEnd), match: [start - from, Math.min(end, cutEnd) - from] };
 }
 
-function spanIn(fields: readonly Field[], value: string): TagSpan | undefined {
+/** Lower-cased texts, each folded once per item however many tags look in it (a body can be long). */
+type Folded = Map<string, string>;
+
+function folded(cache: Folded, text: string): string {
+  let lower = cache.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    // A few characters change length when lower-cased; offsets must stay the original's.
+    if (lower.length !== text.length) lower = text;
+    cache.set(text, lower);
+  }
+  return lower;
+}
+
+function spanIn(cache: Folded, fields: readonly Field[], value: string): TagSpan | undefined {
   const needle = value.trim().toLowerCase();
   if (needle.length === 0) return undefined;
   for (const { field, rule, text } of fields) {
     if (!text) continue;
-    const at = text.toLowerCase().indexOf(needle);
+    const at = folded(cache, text).indexOf(needle);
     if (at === -1) continue;
     return { field, rule, ...excerptAround(text, at, at + needle.length) };
   }
@@ -168,18 +182,19 @@ export function tagEvidence(
   outlet: Outlet | undefined,
   tags: TagSet,
 ): TagEvidence {
+  const cache: Folded = new Map();
   const rights = rightsFields(item, feed);
   const registry = (value: string | undefined): Field[] =>
     value ? [{ field: 'outlet registry', rule: 'outlet-registry', text: value }] : [];
   const holder = tags.copyrightHolder
-    ? spanIn([...rights, ...registry(outlet?.copyrightHolder)], tags.copyrightHolder)
+    ? spanIn(cache, [...rights, ...registry(outlet?.copyrightHolder)], tags.copyrightHolder)
     : undefined;
-  const notice = tags.copyrightNotice ? spanIn(rights, tags.copyrightNotice) : undefined;
+  const notice = tags.copyrightNotice ? spanIn(cache, rights, tags.copyrightNotice) : undefined;
   const licence =
     tags.licenseUrl || tags.usageTerms ? licenceSpan(item, feed, outlet, tags.licenseUrl) : undefined;
   const sources: SourceEvidence[] = [];
   for (const source of tags.sources.slice(0, MAX_SOURCE_EVIDENCE)) {
-    const span = spanIn(sourceFields(item, feed, outlet, source.role), source.name);
+    const span = spanIn(cache, sourceFields(item, feed, outlet, source.role), source.name);
     sources.push({
       name: source.name.slice(0, MAX_EXCERPT),
       role: roleName(source.role),
