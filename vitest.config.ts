@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The browser test needs Debian's chromium: `npm run test:browser` (vitest.browser.config.ts), run by .ci/run.
+    exclude: [...configDefaults.exclude, 'tests/browser/**'],
     // Tests that spawn bin/syndicate.js run the built CLI, rebuilt here when a source is newer.
     globalSetup: ['tests/support/build-cli.ts'],
     testTimeout: 60_000,

@@ -18,6 +18,8 @@ const LOADERS: Record<CommandName, () => Promise<Command>> = {
   consume: async () => (await import('./commands/consume.ts')).consumeCommand,
   redrive: async () => (await import('./commands/redrive.ts')).redriveCommand,
   replay: async () => (await import('./commands/replay.ts')).replayCommand,
+  explain: async () => (await import('./commands/explain.ts')).explainCommand,
+  inspect: async () => (await import('./commands/inspect.ts')).inspectCommand,
 };
 
 export const USAGE = ['usage:', ...Object.values(COMMAND_HELP).map((c) => `  ${c.usage}`)].join('\n');

@@ -56,6 +56,22 @@ export const COMMAND_HELP = {
     usage: 'syndicate replay --from-archive PREFIX [--state DIR] [--duplicate-policy drop|flag] [--max N]',
     summary: 'Re-runs stored raw documents (incoming/…) through the local pipeline in DIR.',
   },
+  explain: {
+    usage: 'syndicate explain (URI | PATH | --document ID) [--state DIR] [--json]',
+    summary:
+      'Prints every decision on an item (its ninjs uri) or on the items of a document (a file that was run, or ' +
+      'its sha256 id or an unambiguous prefix of 8+ hex digits), with the evidence on record in DIR (default ' +
+      '.syndicate): the earlier item matched, the rule, similarity figures and shared passages; which version ' +
+      'of what; linked reports; copies; the words behind each tag. --json for one JSON document. ' +
+      'Exit 0 when found, 1 when nothing is on record.',
+  },
+  inspect: {
+    usage: 'syndicate inspect [--state DIR] [--port N]',
+    summary:
+      'A local web page on 127.0.0.1 over the state in DIR (default .syndicate): stories, their versions and ' +
+      'copies, each decision with its evidence and shared passages highlighted, tags with their evidence, ' +
+      'search by outlet or headline. Prints its URL to stderr; runs until Ctrl-C (SIGINT) or SIGTERM.',
+  },
 } as const satisfies Record<string, CommandHelp>;
 
 export type CommandName = keyof typeof COMMAND_HELP;

@@ -115,6 +115,8 @@ export class SyndicationStack extends Stack {
     this.index.grantDedupe(dedupe.function);
     this.archive.grantReadObjects(tag.function, workClaims);
     this.archive.grantWriteObjects(tag.function, workClaims);
+    // The words behind each item's tags, beside the raw document (syndicate explain).
+    this.archive.grantWriteObjects(tag.function, reports);
     this.archive.grantReadObjects(publish.function, workClaims);
     this.archive.grantWriteObjects(publish.function, publishedClaims);
     this.output.grantPublish(publish.function);

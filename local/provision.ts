@@ -64,6 +64,11 @@ async function createQueuePair(
   return { url: queue.QueueUrl, dlqUrl: dlq.QueueUrl };
 }
 
+/** The bucket and table `provision` creates under a prefix: what a reader of a state folder opens. */
+export function localResourceNames(prefix = 'syndicate'): { bucket: string; table: string } {
+  return { bucket: `${prefix}-raw`, table: `${prefix}-index` };
+}
+
 export async function provision(
   clients: { s3: S3Client; sqs: SQSClient; dynamodb: DynamoDBClient },
   options: ProvisionOptions = {},
@@ -74,8 +79,7 @@ export async function provision(
     maxReceiveCount: options.maxReceiveCount ?? LOCAL_MAX_RECEIVE_COUNT,
     fifoOutput: options.fifoOutput ?? false,
   };
-  const bucket = `${prefix}-raw`;
-  const table = `${prefix}-index`;
+  const { bucket, table } = localResourceNames(prefix);
   try {
     await clients.s3.send(new CreateBucketCommand({ Bucket: bucket }));
   } catch (error) {

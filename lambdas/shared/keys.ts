@@ -50,3 +50,22 @@ export function reportPrefix(outlet: string, documentId: string): string {
 export function manifestKey(outlet: string, documentId: string, ingestionId: string): string {
   return `${reportPrefix(outlet, documentId)}arrivals/${shortId(ingestionId)}.json`;
 }
+
+/**
+ * The tag stage's evidence for one batch's items of one arrival: the arrival's
+ * short id, then the batch's first index and a hash of its indexes, so a
+ * redelivered batch rewrites its own record and a batch cut otherwise adds one.
+ */
+export function tagReportPrefix(outlet: string, documentId: string, ingestionId: string): string {
+  return `${reportPrefix(outlet, documentId)}tags/${shortId(ingestionId)}-`;
+}
+
+export function tagReportKey(
+  outlet: string,
+  documentId: string,
+  ingestionId: string,
+  indexes: readonly number[],
+): string {
+  const sorted = [...indexes].sort((a, b) => a - b);
+  return `${tagReportPrefix(outlet, documentId, ingestionId)}${sorted[0] ?? 0}-${shortId(sorted.join(',')).slice(0, 16)}.json`;
+}

@@ -9,6 +9,7 @@ import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import type { OutletRegistry } from '../shared/outlets.ts';
 import { CreditFinder } from './credits.ts';
+import { createS3TagEvidenceSink } from './evidence-reports.ts';
 import { DEFAULT_GAZETTEER, type NewsOrganisation } from './gazetteer.ts';
 import { createTagHandler } from './stage.ts';
 
@@ -40,5 +41,6 @@ export function bootstrapTag(config: StageConfig, options: TagBootstrapOptions) 
     metrics: options.metrics ?? createPowertoolsMetrics('tag'),
     credits: new CreditFinder([...DEFAULT_GAZETTEER, ...(options.gazetteer ?? [])]),
     outlets: options.outlets,
+    evidence: createS3TagEvidenceSink(s3, config.rawBucket),
   });
 }

@@ -60,7 +60,7 @@ describe('each function holds only what its stage needs', () => {
     ['dedupe', 's3:GetObject', ['work/claims/*']],
     ['dedupe', 's3:PutObject', ['reports/*', 'work/claims/*']],
     ['tag', 's3:GetObject', ['work/claims/*']],
-    ['tag', 's3:PutObject', ['work/claims/*']],
+    ['tag', 's3:PutObject', ['reports/*', 'work/claims/*']],
     ['publish', 's3:GetObject', ['work/claims/*']],
     ['publish', 's3:PutObject', ['published/claims/*']],
     ['ingest', 's3:PutObject', ['incoming/*']],

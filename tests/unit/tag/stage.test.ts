@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ninjsErrors } from '../../../lambdas/publish/validate.ts';
 import { OutletRegistry } from '../../../lambdas/shared/outlets.ts';
+import type { TagReport } from '../../../lambdas/tag/evidence-reports.ts';
 import { SOURCE_ROLES } from '../../../lambdas/tag/roles.ts';
 import { startTestPipeline, type TestPipeline } from '../../support/local-pipeline.ts';
 import { SEED_ARTICLE } from '../../support/paths.ts';
@@ -70,6 +72,24 @@ describe('tag stage in the local pipeline', () => {
       { name: 'Reuters', role: SOURCE_ROLES.origin },
       { name: 'BBC', role: SOURCE_ROLES.credited },
     ]);
+  });
+
+  it('records the words behind each tag beside the raw document, and never in the message', async () => {
+    const { pipeline } = test;
+    const listed = await pipeline.clients.s3.send(
+      new ListObjectsV2Command({ Bucket: pipeline.resources.bucket, Prefix: 'reports/patriotwise/' }),
+    );
+    const keys = (listed.Contents ?? []).flatMap((o) => (o.Key?.includes('/tags/') ? [o.Key] : []));
+    expect(keys).toHaveLength(1);
+    const report = await pipeline.readReport<TagReport>(keys[0] ?? '');
+    const [item] = report?.items ?? [];
+    const seed = published.find((n) => n.headlines[0]?.value.startsWith('Kremlin'));
+    expect(item?.uri).toBe(seed?.uri);
+    expect(item?.evidence.notice).toMatchObject({ excerpt: 'Copyright 2023, PatriotWise.com' });
+    const newsweek = item?.evidence.sources.find((s) => s.name === 'Newsweek');
+    expect(newsweek).toMatchObject({ role: 'credited', field: 'body', rule: 'credit-phrase' });
+    expect(newsweek?.excerpt).toContain('according to Newsweek');
+    for (const ninjs of published) expect(JSON.stringify(ninjs)).not.toContain('credit-phrase');
   });
 
   it('publishes only valid ninjs 3.1', () => {
