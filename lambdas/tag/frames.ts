@@ -60,8 +60,8 @@ const BEFORE: Record<string, Strength> = {
 };
 
 const S = String.raw`[ \t\u00a0]+`;
-// A frame that starts with a letter starts a word: "was reported by" holds "as reported by", and a match
-// there would consume the real "reported by".
+// A frame that starts with a letter starts a word ("untold" is no "told"): "was reported by" holds "as
+// reported by", and a match there would consume the real "reported by".
 const W = String.raw`(?<![\p{L}\p{N}])`;
 // "X, which has reported extensively on corruption": what an outlet covers, not a credit for this story.
 const HABIT = String.raw`(?!${S}(?:extensively|widely|often|regularly|frequently|critically|heavily|repeatedly)\b)`;
@@ -114,8 +114,6 @@ export function findFrameCredits(
     const key = Object.keys(groups).find((k) => groups[k] !== undefined);
     if (!key) continue;
     const at = match.at;
-    // A frame word inside another word ("untold") is none.
-    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && /^[\p{L}]/u.test(match[0])) continue;
     const frame: Frame | undefined =
       key in AFTER
         ? { direction: 'after', strength: AFTER[key] as Strength }

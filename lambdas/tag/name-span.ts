@@ -67,7 +67,7 @@ export function isNameWord(token: Token | undefined): boolean {
 
 /**
  * Titles in languages that write a paper's noun in lower case after its adjective: "Hospodářské noviny",
- * "Lidové noviny", "Gazeta Wyborcza" ("list", as in "Večernji list", is also an English word: left out).
+ * "Lidové noviny" ("list", as in "Večernji list", is also an English word: left out).
  */
 const LOWERCASE_TITLE_NOUNS = new Set([
   'noviny',

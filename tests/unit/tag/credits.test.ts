@@ -16,6 +16,14 @@ describe('CreditFinder', () => {
     ['A source reportedly told independent outlet Meduza that no one can leave.', ['Meduza']],
     ['Prices rose after Reuters reported the seizure.', ['Reuters']],
     ['The recall was first reported by Bloomberg News on Monday.', ['Bloomberg News']],
+    // "was reported by" holds "as reported by": that match must not hide the real frame from unlisted names.
+    ['The closure was reported by the Tarnbrook Courier.', ['Tarnbrook Courier']],
+    ['The plan was first reported by the Millbeck Valley Gazette, a weekly.', ['Millbeck Valley Gazette']],
+    ['The Harwick Post and Courier reported the vote.', ['The Harwick Post and Courier']],
+    [
+      'Port traffic fell, the Dunmere Herald said, citing the newsletter Quayside Freight Notes.',
+      ['Quayside Freight Notes'],
+    ],
     ['The carmaker is recalling cars, CNBC first reported.', ['CNBC']],
     ['The plan, as Politico reported last week, is stalled.', ['Politico']],
     [
