@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GAZETTEER } from '../../../lambdas/tag/gazetteer.ts';
 import { NameIndex } from '../../../lambdas/tag/name-index.ts';
@@ -49,5 +50,30 @@ describe('NameIndex', () => {
     const names = ['AP', ''];
     for (const text of ['AP x', '', 'a-b', '👍 AP'])
       expect(new NameIndex(names).find(text)).toEqual(byRegex(names, text));
+  });
+
+  it('agrees with the regex on texts made of names, their prefixes and what may touch them', () => {
+    // Names sharing long prefixes ("The Daily …") and ones shorter than a prefix bucket.
+    const names = [
+      'The Daily',
+      'The Daily Star',
+      'The Dail',
+      'The',
+      'T',
+      'Th',
+      'Daily Star',
+      'Star',
+      'ÉlanX',
+      'É',
+      ...GAZETTEER_NAMES.slice(0, 40),
+    ];
+    const pieces = [...names, ' ', '-', ' of ', 'A', 'x', '(', ')', ', ', '𝐁', 'é', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(new NameIndex(names).find(text)).toEqual(byRegex(names, text));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
