@@ -221,11 +221,8 @@ const TRIGGERS = [
   'tally',
   'count',
 ];
-const TRIGGERS_BY_FIRST: (string[] | undefined)[] = new Array(128).fill(undefined);
-for (const word of TRIGGERS) {
-  const first = word.charCodeAt(0);
-  TRIGGERS_BY_FIRST[first] = [...(TRIGGERS_BY_FIRST[first] ?? []), word];
-}
+// A trigger at the start of a run of ASCII letters; V8 finds these far faster than a loop reading words.
+const TRIGGER = new RegExp(`(?<![A-Za-z])(?:${TRIGGERS.join('|')})`, 'g');
 // How far before its trigger word a frame may start ("In an exclusive interview with", "as first reported by").
 const LEAD = 32;
 const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
@@ -239,20 +236,13 @@ interface FrameMatch {
 /** FRAME's matches in text order, each found in a bounded slice around a trigger word. */
 function* frameMatches(text: string): Generator<FrameMatch> {
   let done = 0;
-  let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (!isAsciiLetter(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    do i++;
-    while (i < text.length && isAsciiLetter(text.charCodeAt(i)));
-    // Every trigger has at least four letters: the commonest words ("the", "to", "of") are passed at once.
-    if (i - start < 4) continue;
-    const candidates = TRIGGERS_BY_FIRST[c];
-    if (!candidates?.some((w) => text.startsWith(w, start))) continue;
+  const trigger = new RegExp(TRIGGER);
+  for (let t = trigger.exec(text); t !== null; t = trigger.exec(text)) {
+    // On to the end of the word the trigger begins (every trigger has at least four letters).
+    const start = t.index;
+    let i = trigger.lastIndex;
+    while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
+    trigger.lastIndex = i;
     const from = Math.max(done, start - LEAD);
     const slice = text.slice(from, i + LEAD);
     FRAME.lastIndex = 0;

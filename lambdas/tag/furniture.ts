@@ -55,8 +55,12 @@ const CONTRIBUTED = new RegExp(
   String.raw`^${NAME}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))`,
   'u',
 );
-// What every line below needs one of, tested once per line before any of their regexes.
-const MAY_CREDIT = /^\(|^[a-z]{1,4}\/|partner| by |first |originally |contributed/;
+// What every line below needs one of, tested once per line before any of their regexes: plain substring
+// searches, which V8 runs far faster than one unanchored regex of them all.
+const MAY_CREDIT_WORDS = ['partner', ' by ', 'first ', 'originally ', 'contributed'];
+const INITIALS_START = /^[a-z]{1,4}\//;
+const mayCredit = (line: string) =>
+  line.startsWith('(') || INITIALS_START.test(line) || MAY_CREDIT_WORDS.some((w) => line.includes(w));
 const CALENDAR = /\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$/u;
 
 const spanOf = (name: string): NameSpan => ({
@@ -112,7 +116,7 @@ export function furnitureCredits(
     .map((p) => p.trim())
     .filter((p) => p.length > 0 && p.length <= MAX_LINE);
   for (const line of lines) {
-    if (!MAY_CREDIT.test(line)) continue;
+    if (!mayCredit(line)) continue;
     const acronyms = line.startsWith('(') ? SIGN_OFF_ACRONYM.exec(line)?.groups?.credit : undefined;
     if (acronyms && paragraphs.length > 1)
       for (const part of splitParts(acronyms)) origins.push({ name: part, kind: 'origin' });

@@ -60,36 +60,12 @@ const NOUN_FIRST_WORDS = new Set([
   'daily',
   'weekly',
 ]);
-/** NOUN_FIRST_WORDS by their first letter. */
-const NOUN_WORDS_BY_FIRST: (string[] | undefined)[] = new Array(128).fill(undefined);
-for (const word of NOUN_FIRST_WORDS) {
-  const first = word.charCodeAt(0);
-  NOUN_WORDS_BY_FIRST[first] = [...(NOUN_WORDS_BY_FIRST[first] ?? []), word];
-}
-
-const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-
 /**
  * Whether a run of ASCII letters (delimited by anything else) is one of NOUN_FIRST_WORDS: a text
  * without one has no NOUN_PHRASE match, and is spared that regex, which is slow to find nothing.
  */
-function hasNounWord(text: string): boolean {
-  let i = 0;
-  while (i < text.length) {
-    const first = text.charCodeAt(i);
-    if (!isAsciiLetter(first)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    do i++;
-    while (i < text.length && isAsciiLetter(text.charCodeAt(i)));
-    const words = NOUN_WORDS_BY_FIRST[first];
-    if (words === undefined) continue;
-    for (const word of words) if (word.length === i - start && text.startsWith(word, start)) return true;
-  }
-  return false;
-}
+const NOUN_WORD = new RegExp(`(?<![A-Za-z])(?:${[...NOUN_FIRST_WORDS].join('|')})(?![A-Za-z])`);
+const hasNounWord = (text: string) => NOUN_WORD.test(text);
 
 // Words that may stand capitalised before a name at the start of a sentence without being part of it.
 const SENTENCE_STARTERS = new Set(

@@ -35,57 +35,72 @@ function letterOrDigitBefore(text: string, at: number): boolean {
  * names that begin with its character.
  */
 export class NameIndex {
-  /** Which UTF-16 units begin some name: the filter most positions stop at. */
-  readonly #asciiFirst: boolean[] = new Array(128).fill(false);
-  readonly #otherFirst = new Set<number>();
   /**
-   * Names by their first PREFIX units (whole names when shorter), longest first: many names share a
-   * first letter ("The …" alone is hundreds), so a first-letter bucket made every capital of a flood of
-   * names try them all; a prefix bucket holds a handful.
+   * A trie over the first PREFIX units of every name. Many names share a first letter ("The …" alone is
+   * hundreds), so a first-letter bucket made every capital of a flood of names try them all; a node
+   * PREFIX units down holds a handful. Walking it reads characters, never slices the text.
    */
-  readonly #byPrefix = new Map<string, string[]>();
-  /** The prefix lengths some bucket has, longest first. */
-  readonly #prefixLengths: number[];
+  readonly #root: TrieNode = newNode();
+  /** The root's children by ASCII unit, where nearly every character of a text is: an array, not a map. */
+  readonly #rootAscii: (TrieNode | undefined)[] = new Array(128).fill(undefined);
+  /** Any first unit of a name. */
+  readonly #starts: RegExp;
   /** Empty names, which the alternation would try last everywhere (validated gazetteers have none). */
   readonly #empty: string[] = [];
 
   constructor(names: readonly string[]) {
-    const lengths = new Set<number>();
     // Longest first, as the alternation lists them; a stable sort keeps equal lengths in gazetteer order.
     for (const name of [...names].sort((a, b) => b.length - a.length)) {
       if (name.length === 0) {
         this.#empty.push(name);
         continue;
       }
-      const first = name.charCodeAt(0);
-      if (first < 128) this.#asciiFirst[first] = true;
-      else this.#otherFirst.add(first);
-      const prefix = name.slice(0, PREFIX);
-      lengths.add(prefix.length);
-      const bucket = this.#byPrefix.get(prefix);
-      if (bucket) bucket.push(name);
-      else this.#byPrefix.set(prefix, [name]);
+      let node = this.#root;
+      for (let i = 0; i < Math.min(PREFIX, name.length); i++) node = childOrNew(node, name.charCodeAt(i));
+      node.names.push(name);
     }
-    this.#prefixLengths = [...lengths].sort((a, b) => b - a);
+    for (const [c, node] of this.#root.next) if (c < 128) this.#rootAscii[c] = node;
+    const units = [...this.#root.next.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`);
+    // No /u: the units are UTF-16 units, surrogates included (#nameAt refuses the middle of a pair).
+    this.#starts = units.length > 0 ? new RegExp(`[${units.join('')}]`, 'g') : /$^/g;
   }
 
   /** Matches in text order, at most `limit` of them (a flood of names stops here, not after a full scan). */
   find(text: string, limit = Number.POSITIVE_INFINITY): NameMatch[] {
+    return this.#empty.length === 0 ? this.#findFromStarts(text, limit) : this.#findEverywhere(text, limit);
+  }
+
+  /**
+   * Only where a name may begin: V8 finds the next unit of #starts far faster than a loop reads
+   * characters. Inside a run of ASCII letters no name begins (the letter before forbids it), so a
+   * candidate there moves the search to the run's end.
+   */
+  #findFromStarts(text: string, limit: number): NameMatch[] {
     const found: NameMatch[] = [];
-    const noEmpty = this.#empty.length === 0;
-    const end = text.length;
-    let at = 0;
-    while (at <= end) {
-      const c = at < end ? text.charCodeAt(at) : -1;
-      if (noEmpty && (c < 0 || !this.#begins(c))) {
-        // Most characters begin no name; a letter that does not also means its whole word can be skipped.
-        if (c < 0) break;
-        if (isAsciiLetter(c)) {
-          do at++;
-          while (at < end && isAsciiLetter(text.charCodeAt(at)));
-        } else at += codePointLength(text, at);
+    const starts = this.#starts;
+    starts.lastIndex = 0;
+    // test(), not exec(): no match object per candidate; a match is one unit, just before lastIndex.
+    while (starts.test(text)) {
+      const at = starts.lastIndex - 1;
+      const name = this.#nameAt(text, at);
+      if (name !== undefined) {
+        if (found.length >= limit) break;
+        found.push({ start: at, name });
+        starts.lastIndex = at + name.length;
         continue;
       }
+      let next = at + 1;
+      if (isAsciiLetter(text.charCodeAt(at)))
+        while (next < text.length && isAsciiLetter(text.charCodeAt(next))) next++;
+      starts.lastIndex = next;
+    }
+    return found;
+  }
+
+  /** Every position, as the alternation would try them: only a gazetteer with an empty name needs this. */
+  #findEverywhere(text: string, limit: number): NameMatch[] {
+    const found: NameMatch[] = [];
+    for (let at = 0; at <= text.length; ) {
       const name = this.#nameAt(text, at);
       if (name !== undefined) {
         if (found.length >= limit) break;
@@ -95,29 +110,33 @@ export class NameIndex {
           continue;
         }
       }
-      if (isAsciiLetter(c)) {
-        // No name starts inside a word: on to the end of this run of letters.
-        do at++;
-        while (at < end && isAsciiLetter(text.charCodeAt(at)));
-      } else at += codePointLength(text, at);
+      if (at === text.length) break;
+      at += codePointLength(text, at);
     }
     return found;
   }
 
-  #begins(c: number): boolean {
-    return c < 128 ? this.#asciiFirst[c] === true : this.#otherFirst.has(c);
+  #first(c: number): TrieNode | undefined {
+    return c < 128 ? this.#rootAscii[c] : this.#root.next.get(c);
   }
 
   #nameAt(text: string, at: number): string | undefined {
     // A /u regex never starts inside a surrogate pair.
     if (isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) return undefined;
     if (letterOrDigitBefore(text, at)) return undefined;
-    // Buckets of longer prefixes hold only longer names, so the first free match is the longest.
-    for (const length of this.#prefixLengths) {
-      if (at + length > text.length) continue;
-      for (const name of this.#byPrefix.get(text.slice(at, at + length)) ?? NONE) {
+    // Down the trie as far as the text follows it; deeper nodes hold only longer names, so trying them
+    // first finds the longest free match first, as the alternation would.
+    const path: TrieNode[] = [];
+    let node = this.#first(text.charCodeAt(at));
+    if (node) path.push(node);
+    for (let i = at + 1; node && i < at + PREFIX && i < text.length; i++) {
+      node = node.next.get(text.charCodeAt(i));
+      if (node === undefined) break;
+      path.push(node);
+    }
+    for (let d = path.length - 1; d >= 0; d--) {
+      for (const name of (path[d] as TrieNode).names)
         if (text.startsWith(name, at) && this.#free(text, at + name.length)) return name;
-      }
     }
     for (const name of this.#empty) if (this.#free(text, at)) return name;
     return undefined;
@@ -133,5 +152,20 @@ function codePointLength(text: string, at: number): number {
   return isHighSurrogate(text.charCodeAt(at)) && isLowSurrogate(text.charCodeAt(at + 1)) ? 2 : 1;
 }
 
-const NONE: readonly string[] = [];
 const PREFIX = 5;
+
+interface TrieNode {
+  readonly next: Map<number, TrieNode>;
+  /** Names whose first PREFIX units (or whole selves, when shorter) end here, longest first. */
+  readonly names: string[];
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), names: [] });
+
+function childOrNew(node: TrieNode, c: number): TrieNode {
+  const existing = node.next.get(c);
+  if (existing) return existing;
+  const made = newNode();
+  node.next.set(c, made);
+  return made;
+}

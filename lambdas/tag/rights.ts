@@ -2,6 +2,7 @@ import type { FeedMeta, NormalizedItem } from '../shared/envelope.ts';
 import type { Outlet } from '../shared/outlets.ts';
 import { type CopyrightNotice, looksLikeCopyrightNotice, parseCopyrightNotice } from './copyright.ts';
 import { absoluteHttpUrl, findLicence, type Licence, licenceFromUrl } from './licenses.ts';
+import { splitParagraphs } from './paragraphs.ts';
 
 /** Who owns an item and on what terms it may be used; whatever no source states stays absent. */
 export interface Rights {
@@ -70,8 +71,12 @@ function noticeNearEnd(paragraphs: readonly string[]): string | undefined {
  * field and licence link) win over the feed's, which win over the outlet
  * registry's defaults.
  */
-export function findRights(item: NormalizedItem, feed: FeedMeta | null, outlet: Outlet | undefined): Rights {
-  const paragraphs = item.bodyText.split(/\n\s*\n/);
+export function findRights(
+  item: NormalizedItem,
+  feed: FeedMeta | null,
+  outlet: Outlet | undefined,
+  paragraphs: readonly string[] = splitParagraphs(item.bodyText),
+): Rights {
   const last = paragraphs[paragraphs.length - 1]?.trim();
   // A footer normalize left in the body (e.g. "©2023 Holder" with no space, "[Copyright Holder]") still
   // counts as a footer: the last paragraph, or one of the two before it that opens with the notice

@@ -2,8 +2,10 @@ import type { FeedMeta, InfoSource, NormalizedItem } from '../shared/envelope.ts
 import type { Outlet } from '../shared/outlets.ts';
 import type { CreditFinder } from './credits.ts';
 import { datelineCreditInBody, furnitureCredits } from './furniture.ts';
+import type { NewsOrganisation } from './gazetteer.ts';
 import { absoluteHttpUrl } from './licenses.ts';
 import { originFromEnd, originsFromByline, originsFromFooters } from './origins.ts';
+import { splitParagraphs } from './paragraphs.ts';
 import { SOURCE_ROLES } from './roles.ts';
 import { MAX_CREDITED } from './work.ts';
 
@@ -22,21 +24,23 @@ export function findSources(
   outlet: Outlet | undefined,
   credits: CreditFinder,
   outletId = '',
+  paragraphs: readonly string[] = splitParagraphs(item.bodyText),
 ): InfoSource[] {
   const sources: InfoSource[] = [];
-  const listed: string[] = [];
+  const listed: NameKey[] = [];
   const keys = new Set<string>();
   const add = (name: string | undefined, role: string, uri?: string) => {
     const trimmed = name?.trim();
-    if (!trimmed || keys.has(coreName(trimmed)) || listed.length >= MAX_SOURCES) return;
+    if (!trimmed || listed.length >= MAX_SOURCES) return;
+    const key = keyOf(trimmed, credits);
+    if (keys.has(key.core)) return;
     // Few names reach here (credits are capped), so comparing with each listed one stays cheap.
-    if (listed.some((other) => sameOrganisation(other, trimmed, credits))) return;
-    listed.push(trimmed);
-    keys.add(coreName(trimmed));
+    if (listed.some((other) => sameKey(other, key))) return;
+    listed.push(key);
+    keys.add(key.core);
     sources.push({ name: trimmed, role, ...(uri ? { uri } : {}) });
   };
 
-  const paragraphs = item.bodyText.split(/\n\s*\n/);
   const datelineCredit = item.dateline?.credit ?? datelineCreditInBody(paragraphs, credits);
   const datelineParts = datelineCredit ? datelineCredit.split(/\s*(?:\/|,|&)\s*/u).filter(Boolean) : [];
   const wires = datelineParts.filter((part) => credits.lookup(part)?.wire);
@@ -88,11 +92,25 @@ function coreName(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** What comparing a name needs, worked out once per name rather than once per pair. */
+interface NameKey {
+  readonly org: NewsOrganisation | undefined;
+  readonly core: string;
+}
+
+const keyOf = (name: string, credits: CreditFinder): NameKey => ({
+  org: credits.lookup(name),
+  core: coreName(name),
+});
+
 /** Same organisation under two spellings: "PatriotWise.com" and "PatriotWise", "AP" and "The Associated Press". */
 export function sameOrganisation(a: string, b: string, credits: CreditFinder): boolean {
-  const orgA = credits.lookup(a);
-  if (orgA && orgA === credits.lookup(b)) return true;
-  const [x, y] = [coreName(a), coreName(b)];
+  return sameKey(keyOf(a, credits), keyOf(b, credits));
+}
+
+function sameKey(a: NameKey, b: NameKey): boolean {
+  if (a.org && a.org === b.org) return true;
+  const [x, y] = [a.core, b.core];
   if (x.length === 0 || y.length === 0) return false;
   if (x === y) return true;
   // A feed title often extends the outlet's name ("PatriotWise — Top stories").

@@ -1,6 +1,7 @@
 import type { ItemEnvelope, TagSet } from '../shared/envelope.ts';
 import type { OutletRegistry } from '../shared/outlets.ts';
 import type { CreditFinder } from './credits.ts';
+import { splitParagraphs } from './paragraphs.ts';
 import { findRights } from './rights.ts';
 import { findSources } from './sources.ts';
 
@@ -16,13 +17,15 @@ export interface TagOptions {
 export function tagItem(envelope: ItemEnvelope, options: TagOptions): TagSet {
   const { item, document } = envelope;
   const outlet = options.outlets.get(document.outlet);
-  const rights = findRights(item, document.feed, outlet);
+  // Both readers need the paragraphs; split once.
+  const paragraphs = splitParagraphs(item.bodyText);
+  const rights = findRights(item, document.feed, outlet, paragraphs);
   return {
     ...(rights.holder ? { copyrightHolder: rights.holder } : {}),
     ...(rights.notice ? { copyrightNotice: rights.notice } : {}),
     ...(rights.year ? { copyrightYear: rights.year } : {}),
     ...(rights.usageTerms ? { usageTerms: rights.usageTerms } : {}),
     ...(rights.licenseUrl ? { licenseUrl: rights.licenseUrl } : {}),
-    sources: findSources(item, document.feed, outlet, options.credits, document.outlet),
+    sources: findSources(item, document.feed, outlet, options.credits, document.outlet, paragraphs),
   };
 }
