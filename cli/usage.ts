@@ -24,9 +24,10 @@ export const COMMAND_HELP = {
   },
   push: {
     usage:
-      'syndicate push --outlet ID --secret-file F --url URL [--content-type TYPE] [--source-url URL] [--attempts N] FILE',
+      'syndicate push --outlet ID --secret-file F --url URL [--content-type TYPE] [--source-url URL] [--attempts N] (FILE | --kill ID | --withhold ID)',
     summary:
-      'Signs a document (HMAC-SHA256 with a timestamp) and pushes it as an outlet does; prints the answer.',
+      'Signs a document (HMAC-SHA256 with a timestamp) and pushes it as an outlet does; prints the answer. ' +
+      '--kill ID / --withhold ID instead sends a signed DELETE that kills or withdraws the earlier item ID.',
   },
   serve: {
     usage:

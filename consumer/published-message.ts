@@ -25,6 +25,8 @@ export const publishedAttributesSchema = z.looseObject({
   [names.contentType]: z.literal(NINJS_CONTENT_TYPE),
   [names.contractVersion]: z.string().min(1),
   [names.claimCheck]: z.literal('true').optional(),
+  // Optional: messages published before kills and withdrawals carry none (they are all usable).
+  [names.pubStatus]: z.enum(['usable', 'withheld', 'canceled']).optional(),
 });
 export type PublishedAttributes = z.infer<typeof publishedAttributesSchema>;
 

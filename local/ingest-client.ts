@@ -13,6 +13,8 @@ export interface PushOptions {
   readonly contentType?: string;
   /** Sent as X-Syndicate-Source-Url: the URL the document is published at, for its relative links. */
   readonly sourceUrl?: string;
+  /** DELETE sends a kill (`{"uri","pubStatus"}`, docs/pushing.md); POST, the default, a document. */
+  readonly method?: 'POST' | 'DELETE';
   /** Attempts for 429, 5xx and network errors; each is signed afresh, since a signature is single-use. */
   readonly attempts?: number;
   readonly timeoutMs?: number;
@@ -63,7 +65,7 @@ export async function pushDocument(options: PushOptions): Promise<PushResult> {
     let retryAfterMs = 2 ** (attempt - 1) * 500;
     try {
       const response = await doFetch(options.url, {
-        method: 'POST',
+        method: options.method ?? 'POST',
         headers: {
           'content-type': contentType,
           ...(options.sourceUrl ? { [SOURCE_URL_HEADER]: options.sourceUrl } : {}),

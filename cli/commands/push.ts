@@ -42,6 +42,8 @@ export async function pushCommand(argv: string[]): Promise<number> {
       'content-type': { type: 'string' },
       'source-url': { type: 'string' },
       attempts: { type: 'string', default: '3' },
+      kill: { type: 'string' },
+      withhold: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -54,15 +56,18 @@ export async function pushCommand(argv: string[]): Promise<number> {
   if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) {
     throw new UsageError('--attempts must be 1 to 10');
   }
+  const killed = killRequest(values.kill, values.withhold, positionals);
   const [file, ...extra] = positionals;
-  if (!file || extra.length > 0) throw new UsageError('push takes exactly one FILE');
+  if (!killed && (!file || extra.length > 0)) throw new UsageError('push takes exactly one FILE');
   let body: Buffer;
   try {
-    body = readFileSync(file);
+    body = killed?.body ?? readFileSync(file as string);
   } catch {
     throw new UsageError(`${file}: cannot read the file`);
   }
+  const what = killed?.what ?? file;
   const result = await pushDocument({
+    ...(killed ? { method: 'DELETE' as const, contentType: 'application/json' } : {}),
     url,
     outlet,
     secret: readSecret(secretFile, outlet),
@@ -73,9 +78,24 @@ export async function pushCommand(argv: string[]): Promise<number> {
   });
   await writeLine(result.body);
   if (result.status !== 202) {
-    info(`syndicate push: ${file} refused with HTTP ${result.status}`);
+    info(`syndicate push: ${what} refused with HTTP ${result.status}`);
     return 1;
   }
-  info(`syndicate push: ${file} accepted (HTTP 202)`);
+  info(`syndicate push: ${what} accepted (HTTP 202)`);
   return 0;
+}
+
+/** `--kill ID` / `--withhold ID`: a signed DELETE naming the outlet's earlier item (docs/pushing.md). */
+function killRequest(kill: string | undefined, withhold: string | undefined, files: readonly string[]) {
+  if (kill === undefined && withhold === undefined) return undefined;
+  if (kill !== undefined && withhold !== undefined)
+    throw new UsageError('give --kill or --withhold, not both');
+  if (files.length > 0) throw new UsageError('--kill and --withhold take no FILE');
+  const uri = (kill ?? withhold ?? '').trim();
+  if (!uri) throw new UsageError('--kill and --withhold need the id of the item');
+  const pubStatus = kill !== undefined ? 'canceled' : 'withheld';
+  return {
+    body: Buffer.from(JSON.stringify({ uri, pubStatus })),
+    what: `${pubStatus === 'canceled' ? 'kill' : 'withdrawal'} of ${uri}`,
+  };
 }

@@ -62,6 +62,18 @@ function figures(d: ExplainedDecision): string {
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
+/** A kill's evidence (lambdas/dedupe/withdraw.ts): what it took back, and the copies it flagged. */
+function withdrawalLines(w: NonNullable<ExplainedDecision['evidence']['withdrawal']>): string[] {
+  const target = w.of
+    ? `${w.of}${w.previousVersion ? ` after version ${w.previousVersion}` : ''}`
+    : 'an item never received';
+  const already = w.already ? `; already ${w.already.pubStatus} in version ${w.already.version}` : '';
+  return [
+    `  ${w.pubStatus === 'canceled' ? 'kill' : 'withdrawal'} of ${target}${already}${w.redelivery ? ' (redelivery)' : ''}`,
+    ...w.copies.map((c) => `  flagged copy: ${c.uri} v${c.version}`),
+  ];
+}
+
 function decisionLines(d: ExplainedDecision): string[] {
   const { item } = d;
   const lines = [
@@ -85,6 +97,7 @@ function decisionLines(d: ExplainedDecision): string[] {
     if (d.versionOf.previous) lines.push(`  previous version: ${ref(d.versionOf.previous)}`);
     lines.push(...comparison({ ...d.versionOf, earlier: undefined }));
   }
+  if (d.evidence.withdrawal) lines.push(...withdrawalLines(d.evidence.withdrawal));
   if (d.evidence.supersededBy)
     lines.push(`  superseded by the later arrival ${terminalSafe(d.evidence.supersededBy)}`);
   if (d.sameEventAs) {

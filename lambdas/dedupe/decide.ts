@@ -29,6 +29,7 @@ import {
   type SameEventMatch,
   eventIdFor as storyEventId,
 } from './same-event.ts';
+import type { WithdrawalEvidence } from './withdraw.ts';
 
 export interface DecideOptions {
   readonly index: DedupeIndex;
@@ -71,6 +72,8 @@ export interface DedupeEvidence {
     readonly figureShare: number;
     readonly nameShare: number;
   };
+  /** For a kill or withdrawal: what it took back and which copies it flagged (withdraw.ts). */
+  readonly withdrawal?: WithdrawalEvidence;
 }
 
 export interface DedupeDecision {

@@ -1,3 +1,4 @@
+import type { DocumentRef } from '../shared/envelope.ts';
 import { sha256Hex } from '../shared/hash.ts';
 /**
  * The index of earlier reports, as the dedupe decision sees it. Two kinds of
@@ -61,6 +62,34 @@ export interface IndexRecord {
   readonly sameEventAs?: SameEventOf;
   /** On a story's body record: when it reached us and the date it states, to link reports close in time. */
   readonly reported?: { readonly receivedAt: string; readonly stated?: string };
+  /** On an item record: the kill or withdrawal that took the item back (withdraw.ts). */
+  readonly withdrawn?: WithdrawalMark;
+  /** On a copy's item record: the kill of its original it was flagged for (withdraw.ts). */
+  readonly originalWithdrawn?: WithdrawalMark;
+  /** On a `copies#` record: the published copies assigned to the original (copies.ts). */
+  readonly copies?: readonly CopyEntry[];
+}
+
+/** Which kill arrival wrote a withdrawal, and the version it published: a redelivery publishes it again. */
+export interface WithdrawalMark {
+  readonly pubStatus: 'canceled' | 'withheld';
+  readonly claimant: string;
+  readonly version: number;
+  readonly originalUri: string;
+}
+
+/** A copy consumers received, kept so a kill of its original can flag it. */
+export interface CopyEntry {
+  readonly uri: string;
+  /** The key of the copy's item record. */
+  readonly item: string;
+  readonly outlet: string;
+  readonly headline: string;
+  readonly document: DocumentRef;
+  readonly index: number;
+  readonly identity: string;
+  readonly language: string;
+  readonly published: string;
 }
 
 /** What a linked report was linked to, kept so a redelivery and the item's next versions keep the link. */
@@ -136,5 +165,8 @@ export const EXACT_PREFIX = 'exact#';
 export const exactKey = (fingerprint: string): string => `${EXACT_PREFIX}${fingerprint}`;
 // Hashed: a guid or URL may be longer than DynamoDB's 2 KB partition-key limit.
 export const itemKey = (outlet: string, identity: string): string => `item#${outlet}|${sha256Hex(identity)}`;
+
+// Hashed like item keys: one record per original uri, listing its published copies.
+export const copiesKey = (uri: string): string => `copies#${sha256Hex(uri)}`;
 
 export const DEFAULT_BUCKET_CAPACITY = 8;

@@ -6,11 +6,13 @@ import type { ItemEnvelope } from '../shared/envelope.ts';
 import { type EnvelopeQueue, readEnvelope } from '../shared/envelope-queue.ts';
 import { METRICS, type MetricName, type StageMetrics } from '../shared/metrics.ts';
 import { createSqsStageHandler, type SqsStageHandler } from '../shared/sqs-stage.ts';
-import { decideDuplicate } from './decide.ts';
+import { noteAssignedCopy } from './copies.ts';
+import { type DedupeDecision, decideDuplicate } from './decide.ts';
 import type { DecisionSink, GatheredDecision } from './decision-reports.ts';
 import type { DedupeIndex } from './index-store.ts';
 import { KeyedSerializer } from './item-lock.ts';
 import type { NearDuplicateDetector } from './near.ts';
+import { decideWithdrawal } from './withdrawal.ts';
 
 export interface DedupeStageDeps {
   readonly s3: S3Client;
@@ -29,7 +31,7 @@ export interface DedupeStageDeps {
 }
 
 /** A record's decision, and the envelope to pass on when consumers should see the item. */
-type Decided = GatheredDecision & { readonly forward?: ItemEnvelope };
+type Decided = GatheredDecision & { readonly forward?: readonly ItemEnvelope[] };
 
 const DECISION_METRIC: Partial<Record<string, MetricName>> = {
   new: METRICS.newStories,
@@ -38,6 +40,17 @@ const DECISION_METRIC: Partial<Record<string, MetricName>> = {
   version: METRICS.newVersions,
   superseded: METRICS.superseded,
 };
+
+/** The forward switch below; a kill (withdrawal.ts) passes on what it re-publishes. */
+function decideItem(
+  envelope: ItemEnvelope,
+  deps: DedupeStageDeps,
+  detector: NearDuplicateDetector,
+  now: Date,
+): Promise<DedupeDecision & { readonly forwards?: readonly ItemEnvelope[] }> {
+  if (envelope.item.pubStatus) return decideWithdrawal(envelope, { index: deps.index, now });
+  return decideDuplicate(envelope, { index: deps.index, detector, lookbackDays: deps.lookbackDays, now });
+}
 
 /**
  * Dedupe: decide against the index, log the batch's new stories to it, record
@@ -62,28 +75,27 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
         const metric = DECISION_METRIC[decision.decision];
         if (metric) deps.metrics?.count(metric);
       }
-      await deps.next.send(gathered.flatMap((g) => (g.forward ? [g.forward] : [])));
+      await deps.next.send(gathered.flatMap((g) => g.forward ?? []));
     },
     async processRecord(record, gather) {
       const envelope = await readEnvelope(deps.s3, record.body);
       const detector = await deps.detector;
       // Only the decision is taken in turn: gathering waits for the whole batch, a turn must not.
-      const { outcome, evidence } = await items.run(
-        `${envelope.document.outlet}|${envelope.item.identity}`,
-        () =>
-          decideDuplicate(envelope, {
-            index: deps.index,
-            detector,
-            lookbackDays: deps.lookbackDays,
-            now: clock(),
-          }),
+      const decided = await items.run(`${envelope.document.outlet}|${envelope.item.identity}`, () =>
+        decideItem(envelope, deps, detector, clock()),
       );
+      const { outcome, evidence } = decided;
       const { document } = envelope;
       // A superseded arrival is older than what consumers already hold: never passed on.
-      const forward =
+      const passOn =
         outcome.decision === 'new' ||
         outcome.decision === 'version' ||
         (outcome.decision === 'near-duplicate' && deps.duplicatePolicy === 'flag');
+      // A copy consumers receive is remembered under its original, for a kill of the original to flag.
+      if (passOn && outcome.decision === 'near-duplicate')
+        await noteAssignedCopy(deps.index, envelope, outcome, Math.floor(clock().getTime() / 1000));
+      const forwards = decided.forwards ?? (passOn ? [{ ...envelope, dedupe: outcome }] : []);
+      const forward = forwards.length > 0;
       await gather({
         outlet: document.outlet,
         documentId: document.id,
@@ -97,7 +109,7 @@ export function createDedupeHandler(deps: DedupeStageDeps): SqsStageHandler {
           published: forward,
           evidence,
         },
-        ...(forward ? { forward: { ...envelope, dedupe: outcome } } : {}),
+        ...(forward ? { forward: forwards } : {}),
       });
       deps.logger.info('dedupe decision', {
         ingestionId: document.ingestionId,

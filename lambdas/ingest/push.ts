@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SourceFormat } from '../shared/envelope.ts';
 import { OUTLET_ID } from '../shared/keys.ts';
 import type { RawDocumentStore } from '../shared/raw-store.ts';
+import { killDocument } from './kill-push.ts';
 import type { ReplayGuard } from './replay-guard.ts';
 import type { SecretSource } from './secrets.ts';
 import { verifyPushSignature } from './signature.ts';
@@ -17,6 +18,8 @@ export interface PushRequest {
   /** `X-Syndicate-Source-Url`: where the document is published, the base for its relative links. */
   readonly sourceUrl?: string | undefined;
   readonly body: Uint8Array;
+  /** A signed DELETE: the body names an earlier item to kill or withdraw (kill-push.ts). */
+  readonly kill?: boolean;
 }
 
 /** Header naming the URL a pushed document is published at (docs/pushing.md). */
@@ -43,7 +46,7 @@ export type PushAnswer =
       readonly format: SourceFormat;
     }
   | {
-      readonly status: 401 | 413 | 415 | 429;
+      readonly status: 400 | 401 | 413 | 415 | 429;
       readonly error: string;
       readonly reason: string;
       readonly retryAfterSeconds?: number;
@@ -110,6 +113,12 @@ export async function acceptPush(request: PushRequest, deps: PushDeps): Promise<
       reason: `too many pushes from ${outlet}`,
       retryAfterSeconds: throttle.retryAfterSeconds,
     };
+  }
+  if (request.kill) {
+    const kill = killDocument(request.body, new Date(now * 1000));
+    if (!kill.ok) return { status: 400, error: 'bad-kill', reason: kill.reason };
+    const stored = await deps.store.put(outlet, kill.bytes, 'application/json', 'push', undefined);
+    return { status: 202, documentId: stored.documentId, outlet, format: 'ninjs' };
   }
   const sniffed = sniffFormat(request.body, request.contentType);
   if (!sniffed.ok) return { status: 415, error: sniffed.code, reason: sniffed.reason };

@@ -51,7 +51,7 @@ export function createIngestHandler(deps: IngestStageDeps): IngestHandler {
       return await handle(event);
     } finally {
       // Only pushes count anything; flushing an empty set makes Powertools warn.
-      if (event.requestContext.http.method.toUpperCase() === 'POST') metrics?.flush();
+      if (['POST', 'DELETE'].includes(event.requestContext.http.method.toUpperCase())) metrics?.flush();
     }
   };
 
@@ -68,7 +68,8 @@ export function createIngestHandler(deps: IngestStageDeps): IngestHandler {
           body: answer.body,
         };
       }
-      if (method !== 'POST') return json(405, { error: 'method-not-allowed' }, { allow: 'GET, POST' });
+      if (method !== 'POST' && method !== 'DELETE')
+        return json(405, { error: 'method-not-allowed' }, { allow: 'GET, POST, DELETE' });
       const answer = await acceptPush(
         {
           outlet: header(event, OUTLET_HEADER),
@@ -77,6 +78,7 @@ export function createIngestHandler(deps: IngestStageDeps): IngestHandler {
           contentType: header(event, 'content-type'),
           sourceUrl: header(event, SOURCE_URL_HEADER),
           body: bodyBytes(event),
+          ...(method === 'DELETE' ? { kill: true } : {}),
         },
         deps,
       );

@@ -79,7 +79,9 @@ export async function normalizeDocument(
         ...(parsed.feedDate ? { feedDate: parsed.feedDate } : {}),
       });
       // An image-only body is still content; only an item with nothing at all is unusable.
-      if (item.bodyText.length === 0 && item.headline.length === 0 && item.bodyHtml.length === 0) {
+      // A kill needs no text: it names the item it takes back.
+      const empty = item.bodyText.length === 0 && item.headline.length === 0 && item.bodyHtml.length === 0;
+      if (empty && !item.pubStatus) {
         itemErrors.push({ index, reason: 'item has neither a headline nor a body' });
         return;
       }

@@ -130,5 +130,6 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
     ...(license ? { license } : {}),
     ...(media.length > 0 ? { media } : {}),
     ...(baseUrl && baseFrom ? { base: { url: baseUrl, from: baseFrom } } : {}),
+    ...(raw.pubStatus ? { pubStatus: raw.pubStatus } : {}),
   };
 }

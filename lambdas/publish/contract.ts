@@ -18,6 +18,8 @@ export const MESSAGE_ATTRIBUTES = {
   decision: 'decision',
   contentType: 'contentType',
   contractVersion: 'contractVersion',
+  /** The ninjs pubStatus: `usable`, or `canceled`/`withheld` on a kill or withdrawal's version. */
+  pubStatus: 'pubStatus',
   /** Present (value "true") only when the body is a claim check pointing at S3. */
   claimCheck: 'claimCheck',
 } as const;

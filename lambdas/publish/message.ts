@@ -33,6 +33,7 @@ export function toOutputMessage(envelope: ItemEnvelope, ninjs: NinjsDocument): O
       [names.decision]: text(dedupe.decision),
       [names.contentType]: text(NINJS_CONTENT_TYPE),
       [names.contractVersion]: text(CONTRACT_VERSION),
+      [names.pubStatus]: text(typeof ninjs.pubStatus === 'string' ? ninjs.pubStatus : 'usable'),
     },
     groupId: dedupe.storyId,
     deduplicationId: idempotencyKey(ninjs.uri, ninjs.version),

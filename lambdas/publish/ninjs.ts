@@ -1,6 +1,7 @@
 import type { ItemEnvelope } from '../shared/envelope.ts';
 import { charCount, wordCount } from '../shared/text.ts';
 import { mediaAssociations, thumbnailRenditions } from './media.ts';
+import { withWithdrawal } from './withdrawn.ts';
 
 /** A ninjs 3.1 document, as far as this pipeline fills it. */
 export type NinjsDocument = Record<string, unknown> & { uri: string; version: string };
@@ -54,7 +55,7 @@ export function toNinjs(envelope: ItemEnvelope): NinjsDocument {
       : []),
     ...mediaAssociations(item.media),
   ];
-  return {
+  return withWithdrawal(envelope, {
     standard: { ...NINJS_STANDARD },
     uri: dedupe.uri,
     type: 'text',
@@ -87,5 +88,5 @@ export function toNinjs(envelope: ItemEnvelope): NinjsDocument {
     ...(renditions.length > 0 ? { renditions } : {}),
     ...(associations.length > 0 ? { associations } : {}),
     altIds,
-  };
+  });
 }

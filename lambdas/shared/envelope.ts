@@ -64,6 +64,10 @@ const itemMediaSchema = () =>
   });
 export type ItemMedia = z.infer<ReturnType<typeof itemMediaSchema>>;
 
+/** The ninjs pubStatus values that take an earlier item back. */
+export const WITHDRAWN_STATUSES = ['canceled', 'withheld'] as const;
+export type WithdrawnStatus = (typeof WITHDRAWN_STATUSES)[number];
+
 const normalizedItemSchema = () =>
   z.object({
     /** Stable identity within the outlet: guid, else canonical link, else content hash. */
@@ -95,10 +99,22 @@ const normalizedItemSchema = () =>
     base: z.optional(
       z.object({ url: z.string(), from: z.enum(['xml:base', 'fetched-from', 'self', 'feed-link']) }),
     ),
+    /** Set only on an outlet's kill (`canceled`) or withdrawal (`withheld`) of its earlier item (withdraw.ts). */
+    pubStatus: z.optional(z.enum(WITHDRAWN_STATUSES)),
   });
 export type NormalizedItem = z.infer<ReturnType<typeof normalizedItemSchema>>;
 
-export const DEDUPE_DECISIONS = ['new', 'version', 'duplicate', 'near-duplicate', 'superseded'] as const;
+export const DEDUPE_DECISIONS = [
+  'new',
+  'version',
+  'duplicate',
+  'near-duplicate',
+  'superseded',
+  // Decisions on kills and withdrawals (lambdas/dedupe/withdraw.ts).
+  'original-withdrawn',
+  'already-withdrawn',
+  'kill-of-unknown-item',
+] as const;
 const dedupeOutcomeSchema = () =>
   z.object({
     decision: z.enum(DEDUPE_DECISIONS),
@@ -151,6 +167,14 @@ const itemEnvelopeSchema = () =>
     item: normalizedItemSchema(),
     dedupe: z.optional(dedupeOutcomeSchema()),
     tags: z.optional(tagSetSchema()),
+    /** A kill's re-publication: of the withdrawn item itself, or of a copy assigned to it (flagged). */
+    withdrawal: z.optional(
+      z.object({
+        pubStatus: z.enum(WITHDRAWN_STATUSES),
+        role: z.enum(['original', 'copy']),
+        originalUri: z.string(),
+      }),
+    ),
   });
 export type ItemEnvelope = z.infer<ReturnType<typeof itemEnvelopeSchema>>;
 

@@ -21,7 +21,7 @@ export interface PushEndpointProps {
   readonly secrets: secretsmanager.ISecret;
   /** Outlet registry JSON (OUTLETS). @default '[]' */
   readonly outletsJson?: string;
-  /** Route path; GET answers WebSub verification, POST takes pushes. @default '/push' */
+  /** Route path; GET answers WebSub verification, POST takes pushes, DELETE kills. @default '/push' */
   readonly path?: string;
   /**
    * Largest body accepted, in bytes. Lambda takes at most 6 MB per synchronous
@@ -118,7 +118,7 @@ export class PushEndpoint extends Construct {
     });
     const routes = this.api.addRoutes({
       path,
-      methods: [apigw.HttpMethod.POST, apigw.HttpMethod.GET],
+      methods: [apigw.HttpMethod.POST, apigw.HttpMethod.GET, apigw.HttpMethod.DELETE],
       integration: new HttpLambdaIntegration('Ingest', this.function),
     });
     for (const route of routes) {

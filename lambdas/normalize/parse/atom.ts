@@ -2,6 +2,7 @@ import type { FeedMeta } from '../../shared/envelope.ts';
 import { documentBase, XmlBases } from './bases.ts';
 import { readEntryMedia } from './media.ts';
 import { ATOM, NS } from './namespaces.ts';
+import { readTombstones } from './tombstones.ts';
 import type { ParsedDocument, RawItem } from './types.ts';
 import { atomText, textValue as value } from './xml-text.ts';
 import { attr, childElements, firstChild, unreadChildren, type XmlElement } from './xml-tree.ts';
@@ -127,6 +128,7 @@ export function readAtom(root: XmlElement, location?: string): ParsedDocument {
   });
   const feedDate = firstValue(root, 'updated', 'modified');
   const unreadItems = unreadChildren(root, 'entry', ATOM);
+  items.push(...readTombstones(root, childElements(root, 'entry', ATOM).length + unreadItems));
   return {
     format: 'atom',
     feed,

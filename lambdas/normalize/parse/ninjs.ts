@@ -73,7 +73,10 @@ export function parseNinjs(value: unknown): ParsedDocument {
   if (rights) item.rights = rights;
   const language = field(doc, 'language');
   if (language) item.language = language;
-  if (!item.title && !item.content) {
+  // ninjs 1.x spells it pubstatus; a kill or withdrawal needs neither headline nor body.
+  const status = field(doc, 'pubStatus', 'pubstatus');
+  if (status === 'canceled' || status === 'withheld') item.pubStatus = status;
+  else if (!item.title && !item.content) {
     throw new RejectedDocumentError('malformed-ninjs', 'ninjs document has neither a headline nor a body');
   }
   return { format: 'ninjs', feed: null, items: [item], itemErrors: [] };

@@ -2,6 +2,7 @@ import type { FeedMeta } from '../../shared/envelope.ts';
 import { documentBase, XmlBases } from './bases.ts';
 import { readEntryMedia } from './media.ts';
 import { ATOM, NS, RSS_CORE } from './namespaces.ts';
+import { readTombstones } from './tombstones.ts';
 import type { ParsedDocument, RawItem } from './types.ts';
 import { atomText, rssHtml, textValue as value } from './xml-text.ts';
 import { attr, childElements, firstChild, isElement, unreadChildren, type XmlElement } from './xml-tree.ts';
@@ -198,6 +199,7 @@ export function readRss(root: XmlElement, format: 'rss' | 'rdf', location?: stri
   ]);
   const unreadItems =
     unreadChildren(channel, 'item', core) + (channel === root ? 0 : unreadChildren(root, 'item', core));
+  items.push(...readTombstones(channel, itemElements.length + unreadItems));
   return {
     format,
     feed,

@@ -27,6 +27,8 @@ export interface RawItem {
   baseFrom?: BaseSource;
   /** Media attached to the entry (Media RSS, RSS enclosures, Atom enclosure links, JSON Feed attachments). */
   media?: RawMedia[];
+  /** Set on a kill or withdrawal of the earlier item `guid` names (ninjs pubStatus, Atom tombstone). */
+  pubStatus?: 'canceled' | 'withheld';
   /** 0-based position of the entry in the document; `itemErrors` count the same way. */
   position?: number;
 }

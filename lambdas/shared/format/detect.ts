@@ -73,7 +73,9 @@ function detectJson(text: string): Detected {
     }
     if (
       typeof record.uri === 'string' &&
-      ['headlines', 'bodies', 'headline', 'body_html', 'body_text'].some((key) => key in record)
+      (['headlines', 'bodies', 'headline', 'body_html', 'body_text'].some((key) => key in record) ||
+        // A kill or withdrawal may carry nothing but the uri it takes back.
+        ['canceled', 'withheld'].includes(String(record.pubStatus ?? record.pubstatus)))
     ) {
       return { format: 'ninjs', json: value };
     }

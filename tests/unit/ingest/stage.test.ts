@@ -117,6 +117,6 @@ describe('the ingest handler', () => {
   it('answers 405 to other methods', async () => {
     const result = await createIngestHandler(deps())(event('PUT'));
     expect(result.statusCode).toBe(405);
-    expect(result.headers?.allow).toBe('GET, POST');
+    expect(result.headers?.allow).toBe('GET, POST, DELETE');
   });
 });
