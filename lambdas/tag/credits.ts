@@ -1,4 +1,4 @@
-import { findFrameCredits } from './frames.ts';
+import { citesInformation, findFrameCredits } from './frames.ts';
 import type { NewsOrganisation } from './gazetteer.ts';
 import { type Mention, normalizeKey, OrganisationIndex } from './mentions.ts';
 import { MAX_CREDITED, type TagWork } from './work.ts';
@@ -111,7 +111,11 @@ export class CreditFinder {
   #credits(text: string, mention: Mention): boolean {
     if (CREDIT_BEFORE.test(sentenceBefore(text, mention.phraseStart))) return true;
     const after = text.slice(mention.end, mention.end + CONTEXT);
-    if (CREDIT_AFTER.test(after) || REPORT_NOUN_AFTER.test(after)) return true;
+    const phrase = CREDIT_AFTER.exec(after)?.[0];
+    // "… blocked X, citing a law": citing a reason credits nobody.
+    if (phrase !== undefined && (!phrase.endsWith('citing') || citesInformation(after, phrase.length)))
+      return true;
+    if (REPORT_NOUN_AFTER.test(after)) return true;
     return mention.org?.wire === true && WIRE_SAID.test(after);
   }
 }

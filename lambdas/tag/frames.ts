@@ -65,6 +65,8 @@ const S = String.raw`[ \t\u00a0]+`;
 const W = String.raw`(?<![\p{L}\p{N}])`;
 // "X, which has reported extensively on corruption": what an outlet covers, not a credit for this story.
 const HABIT = String.raw`(?!${S}(?:extensively|widely|often|regularly|frequently|critically|heavily|repeatedly)\b)`;
+// "X, which has reported on corruption": what it covers; "which reported on Monday that …" is a credit.
+const COVERS = String.raw`(?!${S}on${S}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))`;
 const FRAME = new RegExp(
   [
     `${W}(?<asReportedBy>[Aa]s${S}(?:first${S}|previously${S}|originally${S})?reported${S}by|[Aa]s${S}(?:first${S})?revealed${S}by)${S}`,
@@ -79,7 +81,7 @@ const FRAME = new RegExp(
     `${W}(?<reportBy>(?:report|investigation|analysis|survey|poll|story|article|documentary)s?${S}(?:by|from|published${S}by|carried${S}by|aired${S}by|in))${S}`,
     `${W}(?<writingIn>(?:writing|wrote)${S}in)${S}`,
     String.raw`(?<commaCiting>,${S}citing)\b`,
-    String.raw`(?<which>,${S}which${S}(?:first${S}|also${S}|had${S}|has${S})?(?:obtained|reported|broke|revealed|published|reviewed|saw))\b${HABIT}`,
+    String.raw`(?<which>,${S}which${S}(?:first${S}|also${S}|had${S}|has${S})?(?:obtained|reported|broke|revealed|published|reviewed|saw))\b${HABIT}${COVERS}`,
     String.raw`${S}(?<seen>said${S}it${S}had${S}(?:seen|obtained|reviewed))\b`,
     String.raw`['’]s?${S}(?<investigation>(?:own${S}|new${S}|exclusive${S}|latest${S}|recent${S})?(?:investigation|reporting|report|analysis|review|tally|count|survey)${S}(?:found|showed|shows|revealed|reveals|said|says|uncovered|concluded|published))\b`,
     String.raw`${S}(?<contributed>contributed${S}(?:reporting|to${S}this${S}(?:report|story|article)))\b`,
@@ -121,7 +123,11 @@ export function findFrameCredits(
           ? { direction: 'before', strength: BEFORE[key] as Strength }
           : undefined;
     if (!frame) continue;
-    const readings: Array<[Strength, NameSpan[]]> = [[frame.strength, spansAt(text, match, key, frame)]];
+    const readings: Array<[Strength, NameSpan[]]> = [];
+    // "Authorities blocked X, citing a law": the name before ", citing" is credited only when what it
+    // cites is information (a name, sources, a report), not a reason.
+    if (key !== 'commaCiting' || citesInformation(text, at + match[0].length))
+      readings.push([frame.strength, spansAt(text, match, key, frame)]);
     // "X said, citing the newsletter Y": the party cited is credited too.
     if (key === 'commaCiting')
       readings.push([AFTER.citing as Strength, namesFollowing(text, at + match[0].length)]);
@@ -139,6 +145,16 @@ export function findFrameCredits(
       }
   }
   return found;
+}
+
+// What a reporter cites, after up to three lower-case words ("citing two people familiar with …").
+const CITED_INFORMATION =
+  /^[ \t\u00a0]+(?:\p{Ll}+[ \t\u00a0]+){0,3}?(?:\p{Lu}|(?:sources?|people|persons?|officials?|documents?|records|data|figures|statements?|witnesses|residents|diplomats|executives|insiders|estimates|research|reports?|reporting|analysis|surveys?|polls?|interviews?|emails?|letters?|memos?|filings?|minutes|recordings?|footage|images|calculations)\b)/u;
+// "X, citing terminal operators, said …": a parenthetical citing phrase before the outlet's own verb.
+const CITING_ASIDE = /^[^,.\n]{1,80},[ \t\u00a0]+(?:said|says|reported|reports|wrote|added|quoted)\b/u;
+export function citesInformation(text: string, from: number): boolean {
+  const after = text.slice(from, from + 120);
+  return CITED_INFORMATION.test(after) || CITING_ASIDE.test(after);
 }
 
 /** The names a frame points at: after it ("according to X") or before it, within its sentence ("X reported"). */

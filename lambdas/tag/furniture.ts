@@ -1,6 +1,6 @@
 import type { CreditFinder } from './credits.ts';
 import type { NameSpan } from './name-span.ts';
-import { isNewsName } from './newsiness.ts';
+import { isNewsName, isPartnerName } from './newsiness.ts';
 import type { OriginCredit } from './origins.ts';
 
 /**
@@ -132,7 +132,7 @@ export function furnitureCredits(
       if (!ORIGIN_NEEDS[k]?.test(line)) continue;
       const raw = pattern.exec(line)?.groups?.name;
       const name = raw ? clean(raw) : '';
-      if (name.length > 1 && (credits.lookup(name) || isNewsName(spanOf(name), 'strong', undefined)))
+      if (name.length > 1 && (credits.lookup(name) || isPartnerName(name)))
         origins.push({ name, kind: 'origin' });
     }
     const contributor = line.includes('contributed') ? CONTRIBUTED.exec(line)?.groups?.name : undefined;

@@ -19,14 +19,16 @@ export const NEWS_WORDS = set(`
   Periodico Semanario Quotidien Hebdo Matin Soir Dépêche Pravda Vesti Novosti Informador Noticiero Telegram
   Newsroom Newspaper Gazet Courant Enquirer Dispatch Bugle Clarín Nación Tempo Express Examiner Leader
   Pioneer Mercury Statesman Chronicle Democrat Republican Transcript Free Tidende Avis Avisa Blad Kronika
-  Messenger Noviny Novine Listy Vjesnik Dnevnik Dziennik Nyheter Lehti
+  Messenger Noviny Novine Listy Vjesnik Dnevnik Dziennik Nyheter Lehti Notizie Nouvelles Nieuws Nieuwsblad
+  Nyheder Uutiset Wiadomości Izvestia Khabar Berita Balita Habari Giornale Quotidiano Tageszeitung Vijesti
+  Shimpo Nippo Hírlap Haberleri Akhbār Vartha
 `);
 
 /** Nouns that, before or after a name, say it is a news organisation: "the German weekly X", "X, the daily". */
 export const NEWS_DESCRIPTORS = set(`
   newspaper newspapers paper daily weekly monthly tabloid broadcaster broadcasters radio television TV
   station channel magazine outlet outlets site website portal publication newsroom newsletter wire newswire
-  gazette newsmagazine network
+  gazette newsmagazine network fortnightly biweekly broadsheet podcast
 `);
 /** Descriptor heads that count only after a news word: "news agency", "wire service", "trade journal". */
 export const QUALIFIED_DESCRIPTORS = new Map<string, Set<string>>([

@@ -36,6 +36,8 @@ export interface NameSpan {
   readonly withArticle: boolean;
   /** What follows the name when it only modifies a noun: "X staff", "X's owner". */
   readonly modifies?: string;
+  /** An unknown word that only says which paper: "the Munich daily". */
+  readonly describesUnnamed?: boolean;
 }
 
 export const WINDOW = 200;
@@ -202,6 +204,57 @@ function descriptorBefore(tokens: readonly Token[], start: number): { news: bool
 function descriptorAfter(tokens: readonly Token[], end: number): boolean {
   for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
     if (isDescriptorHead(tokens, i)) return true;
+    if (!isLower(tokens[i])) break;
+  }
+  return appositiveDescriptor(tokens, end);
+}
+
+// What may follow an appositive's head noun: its end, or a phrase that places it ("a weekly in Virginia").
+const HEAD_FOLLOWERS = new Set([
+  ',',
+  '.',
+  ';',
+  ':',
+  ')',
+  '\n',
+  'in',
+  'on',
+  'from',
+  'based',
+  'that',
+  'which',
+  'of',
+  'for',
+  'covering',
+]);
+const APPOSITIVE_WORDS = 6;
+
+/**
+ * "X, a community newsletter,", "X, the Sonora newspaper": an appositive right after the name whose head
+ * noun is a news descriptor. The descriptor must head the phrase ("a newspaper editor" is a person).
+ */
+function appositiveDescriptor(tokens: readonly Token[], end: number): boolean {
+  if (tokens[end]?.text !== ',' || !ARTICLES.has(tokens[end + 1]?.text.toLowerCase() ?? '')) return false;
+  for (let i = end + 2; i < Math.min(tokens.length, end + 2 + APPOSITIVE_WORDS); i++) {
+    const token = tokens[i];
+    if (!token) return false;
+    if (isDescriptorHead(tokens, i) && HEAD_FOLLOWERS.has(tokens[i + 1]?.text ?? '.')) return true;
+    // Possessives and hyphens inside the phrase: "the farmers' newspaper", "a Welsh-language monthly".
+    if (!token.word && !/^['’]$|^['’][sS]$/u.test(token.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * "the Munich daily", "the Silesian daily": one unknown word between "the" and a news descriptor says which
+ * paper is meant without naming it. (A listed outlet written that way, "the Nikkei business daily", is still
+ * taken: the gazetteer outweighs this.)
+ */
+function describesUnnamed(tokens: readonly Token[], start: number, end: number): boolean {
+  if (end - start !== 1 || tokens[start - 1]?.text !== 'the') return false;
+  if (NEWS_WORDS.has(tokens[start]?.text ?? '')) return false;
+  for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
+    if (isDescriptorHead(tokens, i)) return true;
     if (!isLower(tokens[i])) return false;
   }
   return false;
@@ -245,6 +298,7 @@ function makeSpan(
   if (!first || !last || name.length < 2) return undefined;
   const before = descriptorBefore(tokens, start);
   const modifies = modifierAfter(tokens, withAlias, REPORT_NOUNS);
+  const unnamed = describesUnnamed(tokens, start, withAlias);
   return {
     name,
     start: first.start,
@@ -254,6 +308,7 @@ function makeSpan(
     withArticle:
       extra.article || withThe || (isLower(tokens[start - 1]) && tokens[start - 1]?.text === 'the'),
     ...(modifies ? { modifies } : {}),
+    ...(unnamed ? { describesUnnamed: true } : {}),
   };
 }
 
@@ -343,13 +398,17 @@ export function namesBefore(text: string, base: number, tokens: readonly Token[]
     for (let k = end - 2; k >= Math.max(0, end - 12); k--) {
       const t = tokens[k]?.text;
       if (t === ',') {
+        // "a weekly in Virginia, Minn., said": a place's state or country inside the appositive.
+        if (isNameWord(tokens[k + 1]) && /^[.,]$/u.test(tokens[k + 2]?.text ?? '') && k + 2 < end - 1)
+          continue;
         if (ARTICLES.has(tokens[k + 1]?.text ?? '')) {
           for (let d = k + 1; d < end - 1; d++) if (isDescriptorHead(tokens, d)) news = true;
           end = k;
         }
         break;
       }
-      if (t === '.' || t === '\n') break;
+      // An abbreviation's dot ("Minn.,") does not end the appositive; a sentence's does.
+      if ((t === '.' && tokens[k + 1]?.text !== ',') || t === '\n') break;
     }
   }
   const found: NameSpan[] = [];

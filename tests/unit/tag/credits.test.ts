@@ -21,8 +21,9 @@ describe('CreditFinder', () => {
     ['The plan was first reported by the Millbeck Valley Gazette, a weekly.', ['Millbeck Valley Gazette']],
     ['The Harwick Post and Courier reported the vote.', ['The Harwick Post and Courier']],
     [
+      // A paper by its own head word says, as a known agency does ("Interfax said, citing officials").
       'Port traffic fell, the Dunmere Herald said, citing the newsletter Quayside Freight Notes.',
-      ['Quayside Freight Notes'],
+      ['Dunmere Herald', 'Quayside Freight Notes'],
     ],
     ['The carmaker is recalling cars, CNBC first reported.', ['CNBC']],
     ['The plan, as Politico reported last week, is stalled.', ['Politico']],
@@ -53,6 +54,8 @@ describe('CreditFinder', () => {
   });
 
   it.each([
+    // A listed outlet that is blocked "citing" a law is the subject, not a source.
+    'Regulators blocked the website of Meduza, citing a law on foreign agents.',
     'The talks stalled, according to a Kremlin source.',
     'Ships were still loading, according to officials.',
     'Putin said the deal could be revived.',

@@ -21,4 +21,49 @@ describe('credit frames', () => {
     const time: NewsOrganisation = { name: 'Time' };
     expect(names(text, (n) => (n === 'Time' ? time : undefined))).toEqual(['Time']);
   });
+
+  it('reads a news descriptor in an appositive after the name', () => {
+    expect(names('According to Marsh Lantern, a neighbourhood newsletter, the pier will reopen.')).toEqual([
+      'Marsh Lantern',
+    ]);
+    expect(names('According to Veldt Signal, the Pretoria weekly, rents rose.')).toEqual(['Veldt Signal']);
+  });
+
+  it('does not take a person whose appositive only mentions a newspaper', () => {
+    expect(names('According to Ingrid Halvorsen, a newspaper editor, the pier will reopen.')).toEqual([]);
+  });
+
+  it('takes "X said" when the name is a paper or station by its own head word, not a person so named', () => {
+    expect(names('The Tarn Valley Courier said the dam had cracked.')).toEqual(['The Tarn Valley Courier']);
+    expect(names('Kestrel Bay FM said the road was closed.')).toEqual(['Kestrel Bay FM']);
+    expect(names('Spokeswoman Anna Post said the road was closed.')).toEqual([]);
+    expect(names('Councillor Robert Star said the road was closed.')).toEqual([]);
+  });
+
+  it('takes a site name of any country code', () => {
+    expect(names('Vesna.mk said the road was closed.')).toEqual(['Vesna.mk']);
+  });
+
+  it('does not take "the <Place> daily" as a name', () => {
+    expect(names('According to the Lyon daily, the strike will spread.')).toEqual([]);
+  });
+
+  it('reads an appositive with a state abbreviation in it', () => {
+    expect(
+      names('The Quarry Hill Echo, a weekly in Barre, Vt., said in a report that jobs were cut.'),
+    ).toEqual(['The Quarry Hill Echo']);
+  });
+
+  it('does not credit what an outlet covers, nor a site blocked "citing" a law', () => {
+    expect(names('Radio Alder, which has reported on the mines, said it would appeal.')).toEqual([]);
+    expect(
+      names('Regulators blocked the news site Tundra Voice, citing a law on false information.'),
+    ).toEqual([]);
+    expect(names('The news site Tundra Voice, citing two officials, said the mine would close.')).toEqual([
+      'Tundra Voice',
+    ]);
+    expect(names('The Harbour Freight Bulletin, citing dock managers, said the gains would last.')).toEqual([
+      'The Harbour Freight Bulletin',
+    ]);
+  });
 });

@@ -257,6 +257,21 @@ describe('sources', () => {
     expect(byRole(tags.sources, SOURCE_ROLES.contributor)).toEqual(['Reuters']);
   });
 
+  it('takes the partner a partnership line names as origin, even one named like another body', () => {
+    const tags = tag({
+      bodyText:
+        'The county closed two shelters.\n\nRiver Desk partnered with Prairie Watch for this story.\n\nThis story was produced by Ana Ruiz of Delta Bureau, an independent newsroom in Tulsa.',
+    });
+    expect(byRole(tags.sources, SOURCE_ROLES.origin)).toEqual(['Prairie Watch', 'Delta Bureau']);
+  });
+
+  it('takes no person and no bare place from a partnership line', () => {
+    const tags = tag({
+      bodyText: 'The county closed two shelters.\n\nRiver Desk partnered with Oklahoma for this story.',
+    });
+    expect(byRole(tags.sources, SOURCE_ROLES.origin)).toEqual([]);
+  });
+
   it('does not credit the wire an item came from for its own reporting', () => {
     const tags = tag({
       dateline: { raw: 'JOHANNESBURG (Reuters) -', place: 'JOHANNESBURG', credit: 'Reuters' },
