@@ -40,6 +40,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       `syndicate run: ${submitted.length} document(s) stored under s3://${pipeline.resources.bucket}/incoming/${values.outlet}/`,
     );
     await pipeline.waitForIdle();
+    // What came due while the run went on is released now, as the schedule's sweep would on AWS.
+    await pipeline.sweepHeld();
     const published = await pipeline.drainOutput();
     for (const { body } of published) await writeLine(body);
     const summary = await summarizeRun(pipeline, submitted, published.length);
