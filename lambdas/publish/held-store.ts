@@ -1,7 +1,6 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
-  HeadObjectCommand,
   ListObjectsV2Command,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -61,30 +60,36 @@ export function createS3HeldStore(s3: S3Client, bucket: string): HeldStore {
     }
     return keys.slice(0, limit);
   };
+  /**
+   * Whether a key exists, asked by listing it: a role with s3:ListBucket only under held/ (the s3:prefix
+   * condition) is told 403, not 404, by GetObject and HeadObject for a key that is gone.
+   */
+  const exists = async (key: string): Promise<boolean> => {
+    try {
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: key, MaxKeys: 1 }));
+      return (listed.Contents ?? []).some((object) => object.Key === key);
+    } catch (error) {
+      throw new TransientError(`could not look up held item ${key}`, { cause: error });
+    }
+  };
   return {
     async put(record) {
       await putJson(s3, bucket, record.key, record);
     },
     async get(key) {
+      if (!(await exists(key))) return undefined;
       let text: string;
       try {
         const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         text = (await object.Body?.transformToString('utf-8')) ?? '';
       } catch (error) {
+        // Deleted between the listing and the read: released or canceled meanwhile.
         if (isMissing(error)) return undefined;
         throw new TransientError(`could not read held item ${key}`, { cause: error });
       }
       return parseHeldRecord(text, key);
     },
-    async has(key) {
-      try {
-        await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return true;
-      } catch (error) {
-        if (isMissing(error)) return false;
-        throw new TransientError(`could not look up held item ${key}`, { cause: error });
-      }
-    },
+    has: (key) => exists(key),
     async delete(key) {
       await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
