@@ -73,6 +73,13 @@ describe('embargoes as each format gives them', () => {
     expect((await parseDocument(bytes(ATOM))).items[0]?.embargoed).toBe('2026-12-06T16:30:00Z');
   });
 
+  it('reads dcterms:available in RSS 1.0 (RDF) too', async () => {
+    const rdf = `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dcterms="http://purl.org/dc/terms/"><channel rdf:about="x"><title>T</title><link>https://x.example/</link></channel><item rdf:about="https://x.example/1"><title>A</title><link>https://x.example/1</link><description>Body.</description><dcterms:available>2026-12-06T15:00:00Z</dcterms:available></item></rdf:RDF>`;
+    const parsed = await parseDocument(bytes(rdf));
+    expect(parsed.format).toBe('rdf');
+    expect(parsed.items[0]?.embargoed).toBe('2026-12-06T15:00:00Z');
+  });
+
   it('reads the _syndicate extension of a JSON Feed item, and no other', async () => {
     const feed = await parseDocument(bytes(JSON_FEED));
     expect(feed.items.map((item) => item.embargoed)).toEqual(['2026-12-06T17:00:00Z', undefined]);
