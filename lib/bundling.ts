@@ -140,6 +140,11 @@ export const ESBUILD_OPTIONS = {
 } as const satisfies BuildOptions;
 
 /** Lambda source file for a stage, e.g. `lambdas/normalize/handler.ts`. */
+/** The release function's entry: a second handler of the publish stage, sharing its code (lambdas/publish/). */
+export function releaseHandlerEntry(): string {
+  return `${PROJECT_ROOT}lambdas/publish/release-handler.ts`;
+}
+
 export function handlerEntry(stage: string): string {
   return `${PROJECT_ROOT}lambdas/${stage}/handler.ts`;
 }

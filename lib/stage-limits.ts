@@ -9,4 +9,6 @@ export const STAGE_TIMEOUT_SECONDS = {
   dedupe: 30,
   tag: 30,
   publish: 30,
+  /** Releases held (embargoed) items: the held queue's timers and the sweep. */
+  release: 30,
 } as const satisfies Record<string, number>;

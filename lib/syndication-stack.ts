@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { handlerEntry } from './bundling.ts';
+import { handlerEntry, releaseHandlerEntry } from './bundling.ts';
 import { DedupeIndex } from './constructs/dedupe-index.ts';
 import { FeedPoller } from './constructs/feed-poller.ts';
 import { Observability } from './constructs/observability.ts';
@@ -37,6 +39,9 @@ export class SyndicationStack extends Stack {
   readonly index: DedupeIndex;
   readonly output: OutputChannel;
   readonly stages: Record<'normalize' | 'dedupe' | 'tag' | 'publish', PipelineStage>;
+  /** Releases embargoed items: its queue is the held queue (timers), and the sweep schedule invokes it. */
+  readonly release: PipelineStage;
+  readonly sweep: events.Rule;
   readonly push: PushEndpoint | undefined;
   readonly poller: FeedPoller | undefined;
   readonly observability: Observability;
@@ -62,12 +67,21 @@ export class SyndicationStack extends Stack {
     }
 
     const bucket = { RAW_BUCKET: this.archive.bucket.bucketName };
+    // Embargo timers are delayed messages on the release stage's own queue: standard, encrypted, with a DLQ.
+    const release = new PipelineStage(this, 'Release', {
+      tracing: settings.tracing,
+      stage: 'release',
+      timeout: Duration.seconds(STAGE_TIMEOUT_SECONDS.release),
+      entry: releaseHandlerEntry(),
+      environment: { ...bucket, ...this.output.publisherEnvironment },
+    });
+    release.function.addEnvironment('HELD_QUEUE_URL', release.queue.queueUrl);
     const publish = new PipelineStage(this, 'Publish', {
       tracing: settings.tracing,
       stage: 'publish',
       timeout: Duration.seconds(STAGE_TIMEOUT_SECONDS.publish),
       entry: handlerEntry('publish'),
-      environment: { ...bucket, ...this.output.publisherEnvironment },
+      environment: { ...bucket, ...this.output.publisherEnvironment, HELD_QUEUE_URL: release.queue.queueUrl },
     });
     const tag = new PipelineStage(this, 'Tag', {
       tracing: settings.tracing,
@@ -103,6 +117,13 @@ export class SyndicationStack extends Stack {
       environment: bucket,
     });
     this.stages = { normalize, dedupe, tag, publish };
+    this.release = release;
+    // The backstop for a lost timer: what is due is released within this long of its time.
+    this.sweep = new events.Rule(this, 'HeldSweep', {
+      description: 'Syndication: release embargoed items that are due',
+      schedule: events.Schedule.rate(Duration.minutes(5)),
+      targets: [new targets.LambdaFunction(release.function, { retryAttempts: 0 })],
+    });
 
     const { incoming, reports, workClaims, publishedClaims } = ARCHIVE_PREFIXES;
     this.archive.notifyArrivals(normalize.queue);
@@ -120,6 +141,18 @@ export class SyndicationStack extends Stack {
     this.archive.grantReadObjects(publish.function, workClaims);
     this.archive.grantWriteObjects(publish.function, publishedClaims);
     this.output.grantPublish(publish.function);
+    const { held } = ARCHIVE_PREFIXES;
+    this.archive.grantWriteObjects(publish.function, held);
+    this.archive.grantDeleteObjects(publish.function, held);
+    this.archive.grantListPrefix(publish.function, held);
+    release.queue.grantSendMessages(publish.function);
+    this.archive.grantReadObjects(release.function, held);
+    this.archive.grantDeleteObjects(release.function, held);
+    this.archive.grantListPrefix(release.function, held);
+    this.archive.grantWriteObjects(release.function, publishedClaims);
+    // Re-arms a timer towards an embargo longer than SQS's 900 s delay.
+    release.queue.grantSendMessages(release.function);
+    this.output.grantPublish(release.function);
 
     if (props.pushEndpoint ?? existsSync(handlerEntry('ingest'))) {
       const secrets = new OutletSecrets(this, 'OutletSecrets', {
@@ -160,6 +193,9 @@ export class SyndicationStack extends Stack {
       dlqs.push([title, stage.deadLetterQueue]);
     }
     dlqs.push(['Output', this.output.deadLetterQueue]);
+    // No oldest-message alarm on the held queue: its timers wait there by design, up to 900 s each.
+    o.monitorFunction('Release', this.release.function);
+    dlqs.push(['Release', this.release.deadLetterQueue]);
     for (const [name, subscriber] of this.output.subscribers) dlqs.push([name, subscriber.deadLetterQueue]);
     if (this.push) {
       o.monitorFunction('Ingest', this.push.function);

@@ -21,8 +21,10 @@ export interface ItemRecord {
   /** The item's place in its document; -1 for an item normalize passed on that has no record since. */
   readonly index: number;
   readonly outcome: string;
-  /** Whether it was passed on to consumers. */
+  /** Whether it was passed on to consumers (a held item is not, yet). */
   readonly published: boolean;
+  /** Held under embargo until then (ISO), not yet on the output. */
+  readonly heldUntil?: string;
   readonly stage?: string;
   readonly reason?: string;
   readonly uri?: string;
@@ -52,9 +54,12 @@ export async function readArrivalRecords(
   arrivals: readonly ArrivalRef[],
 ): Promise<ArrivalRecord[]> {
   const letters = await lettersByArrival(pipeline, await pipeline.deadLetters());
+  const held = new Map(
+    (await pipeline.heldItems()).map((item) => [`${item.ingestionId}#${item.index}`, item.until] as const),
+  );
   const records: ArrivalRecord[] = [];
   for (const arrival of arrivals) {
-    records.push(await readArrival(pipeline, arrival, letters));
+    records.push(await readArrival(pipeline, arrival, letters, held));
   }
   return records;
 }
@@ -83,6 +88,7 @@ async function readArrival(
   pipeline: LocalPipeline,
   arrival: ArrivalRef,
   letters: Letters,
+  held: ReadonlyMap<string, string>,
 ): Promise<ArrivalRecord> {
   const manifest = await pipeline.readReport<DocumentManifest>(
     manifestKey(arrival.outlet, arrival.documentId, arrival.ingestionId),
@@ -117,7 +123,15 @@ async function readArrival(
     // An item passed on but dead-lettered downstream (tag, publish) never reached consumers.
     if (decision.published && later && later.stage !== 'dedupe') {
       items.push({ ...base, outcome: 'rejected', published: false, ...later });
-    } else items.push({ ...base, outcome: decision.decision, published: decision.published });
+    } else {
+      const heldUntil = decision.published ? held.get(`${arrival.ingestionId}#${decision.index}`) : undefined;
+      items.push({
+        ...base,
+        outcome: decision.decision,
+        published: decision.published && !heldUntil,
+        ...(heldUntil ? { heldUntil } : {}),
+      });
+    }
   }
   for (const [key, letter] of letters.items) {
     const [ingestionId, index] = splitItemKey(key);

@@ -19,6 +19,10 @@ export interface ServeOptions {
   readonly pollSeconds?: number;
   /** How often the output queue is drained. */
   readonly drainIntervalMs?: number;
+  /** How often held items that are due are swept out (a backstop: their timers release them first). @default 30 s */
+  readonly sweepIntervalMs?: number;
+  /** The clock embargoes are decided by; tests set it. @default the system's */
+  readonly now?: () => Date;
   readonly logLevel?: string;
   /**
    * Seconds before an unfinished message is redelivered. Longer than `run`'s, so a slow handler on a
@@ -61,6 +65,7 @@ export async function serveLocal(options: ServeOptions): Promise<void> {
     outlets,
     logLevel,
     visibilityTimeout: options.visibilityTimeout ?? 30,
+    ...(options.now ? { now: options.now } : {}),
   });
   try {
     const endpoint = await startLocalIngest({
@@ -104,7 +109,18 @@ export async function serveLocal(options: ServeOptions): Promise<void> {
       const poll = createPoll(pipeline, outlets, logLevel);
       const pollEveryMs = (options.pollSeconds ?? 0) * 1000;
       let nextPollAt = pollEveryMs > 0 ? 0 : Number.POSITIVE_INFINITY;
+      const sweepEveryMs = options.sweepIntervalMs ?? 30_000;
+      // The pipeline swept once as it started.
+      let nextSweepAt = Date.now() + sweepEveryMs;
       while (!options.signal.aborted) {
+        if (Date.now() >= nextSweepAt) {
+          nextSweepAt = Date.now() + sweepEveryMs;
+          try {
+            await pipeline.sweepHeld();
+          } catch (error) {
+            options.onError?.(error);
+          }
+        }
         if (Date.now() >= nextPollAt) {
           nextPollAt = Date.now() + pollEveryMs;
           try {

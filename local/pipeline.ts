@@ -17,6 +17,10 @@ import { bootstrapDedupe } from '../lambdas/dedupe/bootstrap.ts';
 import { DynamoDecisionLedger, type ItemDecision } from '../lambdas/dedupe/decision-reports.ts';
 import { bootstrapNormalize } from '../lambdas/normalize/bootstrap.ts';
 import { bootstrapPublish } from '../lambdas/publish/bootstrap.ts';
+import { publishConfigSchema, releaseConfigSchema } from '../lambdas/publish/config.ts';
+import { createS3HeldStore } from '../lambdas/publish/held-store.ts';
+import { SWEEP_LIMIT, type SweepSummary } from '../lambdas/publish/release.ts';
+import { bootstrapRelease, type ReleaseFunction } from '../lambdas/publish/release-bootstrap.ts';
 import { resolveBody } from '../lambdas/shared/claim-check.ts';
 import { type AwsClients, createAwsClients } from '../lambdas/shared/clients.ts';
 import { type DuplicatePolicy, dedupeConfigSchema, stageConfigSchema } from '../lambdas/shared/config.ts';
@@ -55,6 +59,8 @@ export interface LocalPipelineOptions {
    * the deployed ones (lib/stage-limits.ts); tests shorten them.
    */
   readonly functionTimeoutMs?: Partial<Record<Stage, number>>;
+  /** The clock embargoes are decided by (publish and release); tests set it. @default the system's */
+  readonly now?: () => Date;
 }
 
 /** One write of a raw document: its content address and the arrival S3 reported for it. */
@@ -64,10 +70,20 @@ export interface Arrival {
   readonly ingestionId: string;
 }
 
+/** An item held under embargo, and the arrival it came in. */
+export interface HeldItem {
+  readonly key: string;
+  readonly uri: string;
+  readonly version: number;
+  readonly until: string;
+  readonly ingestionId: string;
+  readonly index: number;
+}
+
 export type StageHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse | undefined>;
 
 export interface DeadLetter {
-  readonly stage: Stage | 'output';
+  readonly stage: Stage | 'output' | 'release';
   readonly body: string;
   readonly code?: string;
   readonly reason: string;
@@ -94,6 +110,8 @@ export class LocalPipeline {
     readonly errors: unknown[],
     /** What each stage counted, as CloudWatch would on AWS. */
     readonly metrics: ReadonlyMap<Stage, CountingMetrics>,
+    /** The release of held (embargoed) items: its handler on the held queue, and the sweep. */
+    readonly release: { readonly fn: ReleaseFunction; readonly sources: readonly SqsEventSource[] },
   ) {}
 
   static async start(options: LocalPipelineOptions): Promise<LocalPipeline> {
@@ -142,8 +160,25 @@ export class LocalPipeline {
           ...observe('tag'),
           outlets: options.outlets ?? new OutletRegistry(),
         }),
-        publish: bootstrapPublish(stageConfig('publish'), observe('publish')),
+        publish: bootstrapPublish(
+          publishConfigSchema.parse({ ...stageConfig('publish'), heldQueueUrl: resources.held.url }),
+          { ...observe('publish'), ...(options.now ? { now: options.now } : {}) },
+        ),
       };
+      // As on AWS: the publish stage's output, its own queue (timers) and DLQ, the same clock as publish.
+      const release = bootstrapRelease(
+        releaseConfigSchema.parse({
+          ...stageConfig('publish'),
+          deadLetterQueueUrl: resources.held.dlqUrl,
+          heldQueueUrl: resources.held.url,
+        }),
+        {
+          clients: observe('publish').clients,
+          logger: createLogger('release', logLevel),
+          metrics: metrics.get('publish') as CountingMetrics,
+          ...(options.now ? { now: options.now } : {}),
+        },
+      );
       const errors: unknown[] = [];
       const sources = new Map<Stage, SqsEventSource[]>();
       const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, 16));
@@ -168,14 +203,32 @@ export class LocalPipeline {
           ),
         );
       }
+      const releaseSources = [
+        new SqsEventSource({
+          sqs: clients.sqs,
+          queueUrl: resources.held.url,
+          queueArn: `arn:aws:sqs:${REGION}:000000000000:held`,
+          handler: release.release,
+          region: REGION,
+          onError: (error) => errors.push(error),
+          visibilityTimeoutSeconds: options.visibilityTimeout ?? DEFAULT_VISIBILITY_TIMEOUT,
+          timeoutMs: STAGE_TIMEOUT_SECONDS.release * 1000,
+          functionName: 'syndicate-release',
+        }),
+      ];
       const bridge = new S3NotificationBridge(
         emulators.s3rver,
         clients.sqs,
         resources.stages.normalize.url,
         resources.bucket,
       );
-      const pipeline = new LocalPipeline(emulators, clients, resources, bridge, sources, errors, metrics);
-      for (const source of [...sources.values()].flat()) source.start();
+      const pipeline = new LocalPipeline(emulators, clients, resources, bridge, sources, errors, metrics, {
+        fn: release,
+        sources: releaseSources,
+      });
+      for (const source of [...[...sources.values()].flat(), ...releaseSources]) source.start();
+      // Timers live in the (in-memory) queue and die with the last run; the held records do not.
+      await pipeline.sweepHeld().catch((error: unknown) => errors.push(error));
       return pipeline;
     } catch (error) {
       await emulators.stop();
@@ -244,7 +297,7 @@ export class LocalPipeline {
     }
   }
 
-  async #queueDepth(url: string): Promise<number> {
+  async #queueDepth(url: string, delayed = true): Promise<number> {
     const result = await this.clients.sqs.send(
       new GetQueueAttributesCommand({
         QueueUrl: url,
@@ -259,8 +312,35 @@ export class LocalPipeline {
     return (
       Number(a.ApproximateNumberOfMessages ?? 0) +
       Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) +
-      Number(a.ApproximateNumberOfMessagesDelayed ?? 0)
+      (delayed ? Number(a.ApproximateNumberOfMessagesDelayed ?? 0) : 0)
     );
+  }
+
+  /**
+   * Releases every held item that is due by the pipeline's clock, as the
+   * scheduled sweep does on AWS: at start, on `serve`'s timer, at the end of `run`.
+   */
+  sweepHeld(): Promise<SweepSummary> {
+    return this.release.fn.sweep();
+  }
+
+  /** What is held under embargo now, by the arrival and item it came from. */
+  async heldItems(): Promise<HeldItem[]> {
+    const store = createS3HeldStore(this.clients.s3, this.resources.bucket);
+    const items: HeldItem[] = [];
+    for (const key of await store.keys(SWEEP_LIMIT)) {
+      const record = await store.get(key);
+      if (!record) continue;
+      items.push({
+        key,
+        uri: record.uri,
+        version: record.version,
+        until: record.until,
+        ingestionId: record.envelope.document.ingestionId,
+        index: record.envelope.index,
+      });
+    }
+    return items;
   }
 
   /** Resolves once nothing is in flight anywhere: no pending notification, no busy stage, empty stage queues. */
@@ -273,11 +353,16 @@ export class LocalPipeline {
       if (failures.length > 0) throw new AggregateError(failures, 'S3 notifications could not be forwarded');
       // Busy flags first, then the queues one by one in pipeline order: work moves downstream, so a
       // message sent on after its queue was read is still seen in the next queue (parallel reads can miss it).
-      let inFlight = this.bridge.pending > 0 || [...this.sources.values()].flat().some((s) => s.busy);
+      let inFlight =
+        this.bridge.pending > 0 ||
+        [...this.sources.values()].flat().some((s) => s.busy) ||
+        this.release.sources.some((s) => s.busy);
       for (const stage of STAGES) {
         if (inFlight) break;
         inFlight = (await this.#queueDepth(this.resources.stages[stage].url)) > 0;
       }
+      // A held item's timer waits (delayed) until its embargo: only one due now is work in flight.
+      if (!inFlight) inFlight = (await this.#queueDepth(this.resources.held.url, false)) > 0;
       quietChecks = inFlight ? 0 : quietChecks + 1;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -312,11 +397,15 @@ export class LocalPipeline {
   /** Everything in the stages' dead-letter queues, with the reason each carries. */
   async deadLetters(): Promise<DeadLetter[]> {
     const letters: DeadLetter[] = [];
-    for (const stage of STAGES) {
+    const dlqs = [
+      ...STAGES.map((stage) => [stage, this.resources.stages[stage].dlqUrl] as const),
+      ['release', this.resources.held.dlqUrl] as const,
+    ];
+    for (const [stage, dlqUrl] of dlqs) {
       for (;;) {
         const received = await this.clients.sqs.send(
           new ReceiveMessageCommand({
-            QueueUrl: this.resources.stages[stage].dlqUrl,
+            QueueUrl: dlqUrl,
             MaxNumberOfMessages: 10,
             WaitTimeSeconds: 0,
             VisibilityTimeout: 300,
@@ -390,7 +479,7 @@ export class LocalPipeline {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.sources.values()].flat().map((s) => s.stop()));
+    await Promise.all([...[...this.sources.values()].flat(), ...this.release.sources].map((s) => s.stop()));
     this.bridge.close();
     for (const client of Object.values(this.clients)) client.destroy();
     await this.emulators.stop();

@@ -16,6 +16,8 @@ export interface LocalResources {
   readonly table: string;
   readonly stages: Record<Stage, QueuePair>;
   readonly output: QueuePair;
+  /** Embargo timers (delayed messages) for the release handler; always standard: FIFO has no per-message delay. */
+  readonly held: QueuePair;
 }
 
 /** Receives before a stage queue redrives a message to its DLQ, locally (fewer than deployed: runs end sooner). */
@@ -114,5 +116,6 @@ export async function provision(
     { ...settings, visibilityTimeout: 30 },
     settings.fifoOutput,
   );
-  return { bucket, table, stages, output };
+  const held = await createQueuePair(clients.sqs, `${prefix}-held`, settings);
+  return { bucket, table, stages, output, held };
 }

@@ -27,6 +27,8 @@ export interface RunSummary {
   outcomes: Record<string, number>;
   /** Items passed on to consumers (new stories, new versions, and near-duplicates under policy flag). */
   published: number;
+  /** Items held under embargo, to be published at their time (by a later `run`, or `serve`). */
+  held: number;
   /** Messages that reached the output queue (a redelivered one counts twice). */
   messages: number;
   rejected: Rejection[];
@@ -59,6 +61,7 @@ export function foldRecords(
     items: 0,
     outcomes: Object.fromEntries(ITEM_OUTCOMES.map((outcome) => [outcome, 0])),
     published: 0,
+    held: 0,
     messages,
     rejected: [],
     arrivals: [...records],
@@ -81,6 +84,7 @@ export function foldRecords(
       summary.items++;
       summary.outcomes[item.outcome] = (summary.outcomes[item.outcome] ?? 0) + 1;
       if (item.published) summary.published++;
+      if (item.heldUntil) summary.held++;
       if (item.outcome === 'rejected') {
         const reason = item.reason ?? 'rejected';
         summary.rejected.push({
@@ -117,8 +121,15 @@ export function formatSummary(summary: RunSummary, command = 'syndicate run'): s
   const lines = [
     `${command}: ${summary.documents} document(s) (${summary.accepted} accepted, ${rejectedDocuments} rejected), ` +
       `${summary.items} item(s) = ${[...known, ...others].join(' + ')}; ` +
-      `${summary.published} published (${summary.messages} message(s) on the output queue)`,
+      `${summary.published} published (${summary.messages} message(s) on the output queue)` +
+      (summary.held > 0 ? `; ${summary.held} held under embargo` : ''),
   ];
+  for (const record of summary.arrivals) {
+    for (const item of record.items) {
+      if (item.heldUntil)
+        lines.push(`  held ${item.uri ?? '(unknown)'} v${item.version ?? '?'} until ${item.heldUntil}`);
+    }
+  }
   for (const r of summary.rejected) {
     lines.push(
       `  rejected${r.document ? ' document' : ' item'} ${r.path ?? '(unknown)'} at ${r.stage}: ${r.reason}`,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DUPLICATE_POLICIES, type DuplicatePolicy } from '../../lambdas/shared/config.ts';
 import { OUTLET_ID } from '../../lambdas/shared/keys.ts';
+import { METRICS } from '../../lambdas/shared/metrics.ts';
 import { LocalPipeline } from '../../local/pipeline.ts';
 import { exitCode, formatSummary, type SubmittedDocument, summarizeRun } from '../../local/run-summary.ts';
 import { info, writeLine } from '../output.ts';
@@ -40,10 +41,15 @@ export async function runCommand(argv: string[]): Promise<number> {
       `syndicate run: ${submitted.length} document(s) stored under s3://${pipeline.resources.bucket}/incoming/${values.outlet}/`,
     );
     await pipeline.waitForIdle();
+    // What came due while the run went on is released now, as the schedule's sweep would on AWS.
+    await pipeline.sweepHeld();
     const published = await pipeline.drainOutput();
     for (const { body } of published) await writeLine(body);
     const summary = await summarizeRun(pipeline, submitted, published.length);
     info(formatSummary(summary));
+    // Items an earlier run held, due by now: on the output with this run's, though not of its documents.
+    const released = pipeline.metrics.get('publish')?.get(METRICS.released) ?? 0;
+    if (released > 0) info(`syndicate run: ${released} held item(s) released from embargo`);
     if (pipeline.errors.length > 0)
       info(`syndicate run: ${pipeline.errors.length} handler error(s) were retried`);
     return exitCode(summary);

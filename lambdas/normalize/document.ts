@@ -28,6 +28,8 @@ export interface NormalizedDocument {
   readonly itemErrors: ItemError[];
   /** The document-wide base for relative references (parse/bases.ts), when there was one. */
   readonly base?: ResolvedBase;
+  /** Items kept without the embargo they gave, which no date reading understood: for the logs. */
+  readonly unreadEmbargoes?: ReadonlyArray<{ readonly index: number; readonly value: string }>;
 }
 
 /** Items processed from one document at most (applied while parsing: parse/limits.ts). */
@@ -68,6 +70,7 @@ export async function normalizeDocument(
   // Most documents declare their language for every item; the detector is loaded only for those that do not.
   if (items.some((raw) => needsDetection(declaredLanguage(raw, document.feed)))) await loadLanguageDetector();
   const languages = new FeedLanguage();
+  const unreadEmbargoes: Array<{ index: number; value: string }> = [];
   items.forEach((raw, listIndex) => {
     // Numbered by the entry's place in the document, so an item skipped by the parser keeps the numbers honest.
     const index = raw.position ?? listIndex;
@@ -85,12 +88,20 @@ export async function normalizeDocument(
         itemErrors.push({ index, reason: 'item has neither a headline nor a body' });
         return;
       }
+      if (raw.embargoed && !item.embargoed)
+        unreadEmbargoes.push({ index, value: raw.embargoed.slice(0, 100) });
       envelopes.push({ schema: ENVELOPE_SCHEMA, document, index, item });
     } catch (error) {
       itemErrors.push({ index, reason: describeError(error) });
     }
   });
-  return { document, envelopes, itemErrors, ...(parsed.base ? { base: parsed.base } : {}) };
+  return {
+    document,
+    envelopes,
+    itemErrors,
+    ...(parsed.base ? { base: parsed.base } : {}),
+    ...(unreadEmbargoes.length > 0 ? { unreadEmbargoes } : {}),
+  };
 }
 
 /**

@@ -96,6 +96,8 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
   const feedDate = itemDate ? undefined : parseDate(context.feedDate);
   const published = (itemDate ?? feedDate)?.toISOString() ?? context.receivedAt;
   const updated = updatedDate?.toISOString();
+  // An embargo that cannot be read is no embargo: the item goes on (document.ts reports it).
+  const embargoed = parseDate(raw.embargoed)?.toISOString();
 
   const authors = nonEmpty(raw.authors.map(authorName));
   const byline = parts.byline ?? (authors.length > 0 ? authors.join(', ') : undefined);
@@ -131,5 +133,6 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
     ...(media.length > 0 ? { media } : {}),
     ...(baseUrl && baseFrom ? { base: { url: baseUrl, from: baseFrom } } : {}),
     ...(raw.pubStatus ? { pubStatus: raw.pubStatus } : {}),
+    ...(embargoed ? { embargoed } : {}),
   };
 }

@@ -81,6 +81,14 @@ export function createNormalizeHandler(deps: NormalizeStageDeps): SqsStageHandle
             ...(result.base ? { base: result.base } : {}),
           };
           await putJson(s3, arrival.bucket, manifestKey(outlet, documentId, arrival.ingestionId), manifest);
+          if (result.unreadEmbargoes) {
+            // Kept, not rejected: holding an item on a date nobody can read would hold it forever.
+            logger.warn('embargo not understood: items go on without one', {
+              documentId,
+              outlet,
+              items: result.unreadEmbargoes,
+            });
+          }
           metrics?.count(METRICS.itemsIn, result.envelopes.length);
           metrics?.count(METRICS.itemsRejected, result.itemErrors.length);
           logger.info('document normalized', {

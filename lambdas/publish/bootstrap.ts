@@ -8,6 +8,8 @@ import { ConfigError } from '../shared/errors.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createPowertoolsMetrics } from '../shared/metrics.ts';
 import type { PublishConfig } from './config.ts';
+import { createS3HeldStore } from './held-store.ts';
+import { createSqsHoldTimers } from './hold-timers.ts';
 import { createOutputQueue, type OutputQueue } from './output-queue.ts';
 import { createPublishHandler } from './stage.ts';
 import { createTopicOutput, type TopicSender } from './topic-output.ts';
@@ -17,9 +19,12 @@ export interface PublishBootstrapOptions extends BootstrapOptions {
   readonly topicSender?: TopicSender;
   /** Traces the SDK clients this builds (not those passed in `clients`). */
   readonly tracer?: Tracer | undefined;
+  /** The clock embargoes are decided by; the system's on Lambda, one a test sets locally. */
+  readonly now?: () => Date;
 }
 
-function outputFor(
+/** Where published items go: the output queue, or the topic when the deployment fans out. */
+export function outputFor(
   config: PublishConfig,
   clients: Pick<AwsClients, 's3' | 'sqs'>,
   topicSender?: TopicSender,
@@ -65,5 +70,12 @@ export function bootstrapPublish(config: StageConfig | PublishConfig, options: P
     ),
     logger: options.logger ?? createLogger('publish'),
     metrics: options.metrics ?? createPowertoolsMetrics('publish'),
+    holds: {
+      store: createS3HeldStore(clients.s3, config.rawBucket),
+      ...('heldQueueUrl' in config && config.heldQueueUrl
+        ? { timers: createSqsHoldTimers(clients.sqs, config.heldQueueUrl) }
+        : {}),
+      now: options.now ?? (() => new Date()),
+    },
   });
 }

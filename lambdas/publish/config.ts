@@ -10,6 +10,8 @@ export const publishConfigSchema = z.extend(stageConfigSchema, {
   outputTopicArn: z.optional(
     z.string().check(z.regex(/^arn:[a-z-]+:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/)),
   ),
+  /** The held queue (HELD_QUEUE_URL), where embargo timers wait; absent, held items wait for the sweep alone. */
+  heldQueueUrl: z.optional(z.url()),
 });
 export type PublishConfig = z.infer<typeof publishConfigSchema>;
 
@@ -21,5 +23,17 @@ export function loadPublishConfig(env: NodeJS.ProcessEnv = process.env): Publish
     deadLetterQueueUrl: env.DLQ_URL,
     maxReceiveCount: env.MAX_RECEIVE_COUNT || undefined,
     outputTopicArn: env.OUTPUT_TOPIC_ARN || undefined,
+    heldQueueUrl: env.HELD_QUEUE_URL || undefined,
   });
+}
+
+/**
+ * The release function's: publish's, with the held queue required (it is the
+ * function's own input, where it re-arms timers) and DLQ_URL the held queue's.
+ */
+export const releaseConfigSchema = z.extend(publishConfigSchema, { heldQueueUrl: z.url() });
+export type ReleaseConfig = z.infer<typeof releaseConfigSchema>;
+
+export function loadReleaseConfig(env: NodeJS.ProcessEnv = process.env): ReleaseConfig {
+  return parseOrThrow(releaseConfigSchema, loadPublishConfig(env));
 }

@@ -65,6 +65,8 @@ export function toNinjs(envelope: ItemEnvelope): NinjsDocument {
     firstCreated: dedupe.firstCreated,
     versionCreated: dedupe.versionCreated,
     contentCreated: item.published,
+    // Kept once released too: consumers learn the outlet's terms, and a late reader sees the time passed.
+    ...(item.embargoed ? { embargoedUntil: item.embargoed } : {}),
     pubStatus: 'usable',
     language: item.language,
     headlines: [{ role: 'main', contentType: 'text/plain', value: item.headline }],

@@ -101,6 +101,11 @@ const normalizedItemSchema = () =>
     ),
     /** Set only on an outlet's kill (`canceled`) or withdrawal (`withheld`) of its earlier item (withdraw.ts). */
     pubStatus: z.optional(z.enum(WITHDRAWN_STATUSES)),
+    /**
+     * The time before which the outlet forbids publication, as the source gave it (ninjs
+     * `embargoedUntil`, `dcterms:available`, …). Kept even once past: publish decides against its clock.
+     */
+    embargoed: z.optional(z.iso.datetime()),
   });
 export type NormalizedItem = z.infer<ReturnType<typeof normalizedItemSchema>>;
 

@@ -19,6 +19,9 @@ export const METRICS = {
   newVersions: 'NewVersions',
   superseded: 'Superseded',
   published: 'Published',
+  /** Items publish held under embargo, and held items released (lambdas/publish/holds.ts). */
+  held: 'Held',
+  released: 'Released',
   recordsRetried: 'RecordsRetried',
   recordsDeadLettered: 'RecordsDeadLettered',
 } as const;

@@ -13,6 +13,8 @@ export const ARCHIVE_PREFIXES = {
   reports: 'reports/',
   workClaims: 'work/claims/',
   publishedClaims: 'published/claims/',
+  /** Items held under embargo until their release (lambdas/publish/embargo.ts); never expired by a rule. */
+  held: 'held/',
 } as const;
 
 export interface RawArchiveProps {
@@ -143,6 +145,21 @@ export class RawArchive extends Construct {
   grantWriteObjects(grantee: iam.IGrantable, prefix: string): iam.Grant {
     this.#key?.grantEncrypt(grantee);
     return this.#grantObjects(grantee, prefix, 's3:PutObject');
+  }
+
+  /** s3:DeleteObject on `{prefix}*` only: for records that end, as a held item's does at its release. */
+  grantDeleteObjects(grantee: iam.IGrantable, prefix: string): iam.Grant {
+    return this.#grantObjects(grantee, prefix, 's3:DeleteObject');
+  }
+
+  /** s3:ListBucket, only for keys under `prefix` (the s3:prefix condition). */
+  grantListPrefix(grantee: iam.IGrantable, prefix: string): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:ListBucket'],
+      resourceArns: [this.bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+    });
   }
 
   #grantObjects(grantee: iam.IGrantable, prefix: string, action: string): iam.Grant {

@@ -83,9 +83,19 @@ describe('FIFO fan-out output', () => {
   it('lets publish publish to the topic only, and tells it where', () => {
     expect(actionsOf(template, 'publish')).toContain('sns:Publish');
     expect(resourcesFor(template, 'publish', 'sns:Publish')).toEqual([JSON.stringify(ref(topic))]);
-    expect(resourcesFor(template, 'publish', 'sqs:SendMessage')).toEqual([
-      JSON.stringify(arn(stack.stages.publish.deadLetterQueue)),
-    ]);
+    // Its DLQ, and the held queue for embargo timers (standard even here: FIFO has no per-message delay).
+    expect(resourcesFor(template, 'publish', 'sqs:SendMessage')).toEqual(
+      [
+        JSON.stringify(arn(stack.stages.publish.deadLetterQueue)),
+        JSON.stringify(arn(stack.release.queue)),
+      ].sort(),
+    );
+    expect(resource(id(stack.release.queue)).Properties.FifoQueue).toBeUndefined();
+    // Released items go the same way as published ones: to the topic only.
+    expect(resourcesFor(template, 'release', 'sns:Publish')).toEqual([JSON.stringify(ref(topic))]);
+    expect(
+      resource(functionId(template, 'release')).Properties.Environment.Variables.OUTPUT_TOPIC_ARN,
+    ).toEqual(ref(topic));
     expect(actionsOf(template, 'publish').some((a) => a.startsWith('kms:'))).toBe(false);
     expect(resource(functionId(template, 'publish')).Properties.Environment.Variables).toMatchObject({
       OUTPUT_TOPIC_ARN: ref(topic),
@@ -158,13 +168,13 @@ describe('tracing off', () => {
     const functions = Object.values(off.template.findResources('AWS::Lambda::Function')).filter((f) =>
       String(f.Properties.Description ?? '').startsWith('Syndication pipeline:'),
     );
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(7);
     for (const fn of functions) {
       expect(fn.Properties.TracingConfig).toBeUndefined();
       // So the functions do not even load the X-Ray library.
       expect(fn.Properties.Environment.Variables.POWERTOOLS_TRACE_ENABLED).toBe('false');
     }
-    for (const name of ['normalize', 'dedupe', 'tag', 'publish', 'ingest', 'poller']) {
+    for (const name of ['normalize', 'dedupe', 'tag', 'publish', 'release', 'ingest', 'poller']) {
       expect(actionsOf(off.template, name).filter((a) => a.startsWith('xray:'))).toEqual([]);
     }
   });

@@ -24,7 +24,9 @@ const CONSUME = [
   'sqs:ReceiveMessage',
 ];
 const sorted = (...lists: string[][]) => [...new Set(lists.flat())].sort();
-const STAGES = ['normalize', 'dedupe', 'tag', 'publish', 'ingest', 'poller'];
+const STAGES = ['normalize', 'dedupe', 'tag', 'publish', 'release', 'ingest', 'poller'];
+/** What holding an embargoed item takes beyond writing it: finding a story's held versions, ending them. */
+const HOLD = ['s3:DeleteObject', 's3:ListBucket'];
 
 describe('each function holds only what its stage needs', () => {
   it.each([
@@ -39,7 +41,8 @@ describe('each function holds only what its stage needs', () => {
       ),
     ],
     ['tag', sorted(BASE, CONSUME, ['sqs:SendMessage', 's3:GetObject', 's3:PutObject'])],
-    ['publish', sorted(BASE, CONSUME, ['sqs:SendMessage', 's3:GetObject', 's3:PutObject'])],
+    ['publish', sorted(BASE, CONSUME, HOLD, ['sqs:SendMessage', 's3:GetObject', 's3:PutObject'])],
+    ['release', sorted(BASE, CONSUME, HOLD, ['sqs:SendMessage', 's3:GetObject', 's3:PutObject'])],
     [
       'ingest',
       sorted(BASE, [
@@ -62,7 +65,11 @@ describe('each function holds only what its stage needs', () => {
     ['tag', 's3:GetObject', ['work/claims/*']],
     ['tag', 's3:PutObject', ['reports/*', 'work/claims/*']],
     ['publish', 's3:GetObject', ['work/claims/*']],
-    ['publish', 's3:PutObject', ['published/claims/*']],
+    ['publish', 's3:PutObject', ['held/*', 'published/claims/*']],
+    ['publish', 's3:DeleteObject', ['held/*']],
+    ['release', 's3:GetObject', ['held/*']],
+    ['release', 's3:PutObject', ['published/claims/*']],
+    ['release', 's3:DeleteObject', ['held/*']],
     ['ingest', 's3:PutObject', ['incoming/*']],
     ['poller', 's3:PutObject', ['incoming/*']],
   ])('%s: %s only under its prefixes', (stage, action, patterns) => {
@@ -87,12 +94,41 @@ describe('each function holds only what its stage needs', () => {
       tag: s.publish.queue,
       publish: stack.output.queue,
     } as const;
+    const held = queue(stack.release.queue.node.defaultChild as never);
     for (const [name, target] of Object.entries(next)) {
       const own = s[name as keyof typeof next].deadLetterQueue;
       expect(resourcesFor(template, name, 'sqs:SendMessage')).toEqual(
-        [queue(target.node.defaultChild as never), queue(own.node.defaultChild as never)].sort(),
+        [
+          queue(target.node.defaultChild as never),
+          queue(own.node.defaultChild as never),
+          // Publish arms embargo timers on the held queue.
+          ...(name === 'publish' ? [held] : []),
+        ].sort(),
       );
     }
+    expect(resourcesFor(template, 'release', 'sqs:SendMessage')).toEqual(
+      [
+        queue(stack.output.queue.node.defaultChild as never),
+        queue(stack.release.deadLetterQueue.node.defaultChild as never),
+        held,
+      ].sort(),
+    );
+  });
+
+  it.each(['publish', 'release'])('%s lists the archive only under held/', (stage) => {
+    const listing = statementsOf(template, roleId(template, stage)).filter((st) =>
+      st.actions.includes('s3:ListBucket'),
+    );
+    expect(listing).toHaveLength(1);
+    expect(listing[0]?.resources).toEqual([{ 'Fn::GetAtt': [bucket, 'Arn'] }]);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const conditions = policies
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[])
+      .filter((st) => st.Action === 's3:ListBucket')
+      .map((st) => st.Condition);
+    expect(conditions.length).toBeGreaterThan(0);
+    for (const condition of conditions)
+      expect(condition).toEqual({ StringLike: { 's3:prefix': ['held/*'] } });
   });
 
   it('only ingest reads the outlet secrets', () => {

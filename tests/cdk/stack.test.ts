@@ -226,3 +226,64 @@ describe('stage functions', () => {
     expect(resource(functionId(template, 'tag')).Properties.Environment.Variables.OUTLETS).toBe('[]');
   });
 });
+
+describe('embargo release', () => {
+  const release = stack.release;
+  const fn = () => resource(functionId(template, 'release')).Properties;
+
+  it('keeps timers on a standard held queue with its own DLQ, read with partial batch failures', () => {
+    const queue = resource(id(release.queue)).Properties;
+    // FIFO queues have no per-message delay: the held queue must stay standard.
+    expect(queue.FifoQueue).toBeUndefined();
+    expect(queue.SqsManagedSseEnabled).toBe(true);
+    expect(queue.RedrivePolicy).toEqual({
+      deadLetterTargetArn: arn(release.deadLetterQueue),
+      maxReceiveCount: 5,
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: arn(release.queue),
+      FunctionName: { Ref: functionId(template, 'release') },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('tells publish and release where the held queue is, and release where the output is', () => {
+    const held = ref(release.queue);
+    expect(resource(functionId(template, 'publish')).Properties.Environment.Variables.HELD_QUEUE_URL).toEqual(
+      held,
+    );
+    expect(fn().Environment.Variables).toMatchObject({
+      HELD_QUEUE_URL: held,
+      NEXT_QUEUE_URL: ref(stack.output.queue),
+      DLQ_URL: ref(release.deadLetterQueue),
+      RAW_BUCKET: ref(stack.archive.bucket),
+    });
+    expect(fn().Timeout).toBe(STAGE_TIMEOUT_SECONDS.release);
+  });
+
+  it('sweeps every five minutes, invoking the release function', () => {
+    const rule = resource(id(stack.sweep)).Properties;
+    expect(rule.ScheduleExpression).toBe('rate(5 minutes)');
+    expect(rule.State).toBe('ENABLED');
+    expect(rule.Targets).toEqual([
+      expect.objectContaining({ Arn: { 'Fn::GetAtt': [functionId(template, 'release'), 'Arn'] } }),
+    ]);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'events.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [functionId(template, 'release'), 'Arn'] },
+      SourceArn: { 'Fn::GetAtt': [id(stack.sweep), 'Arn'] },
+    });
+  });
+
+  it('never expires held items by a lifecycle rule', () => {
+    const rules = resource(id(stack.archive.bucket)).Properties.LifecycleConfiguration.Rules as Record<
+      string,
+      unknown
+    >[];
+    for (const rule of rules) {
+      const prefix = typeof rule.Prefix === 'string' ? rule.Prefix : '';
+      if (rule.ExpirationInDays !== undefined) expect('held/'.startsWith(prefix)).toBe(false);
+    }
+  });
+});

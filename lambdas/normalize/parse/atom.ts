@@ -8,6 +8,7 @@ import { atomText, textValue as value } from './xml-text.ts';
 import { attr, childElements, firstChild, unreadChildren, type XmlElement } from './xml-tree.ts';
 
 const DC = new Set<string>([NS.dc]);
+const DCTERMS = new Set<string>([NS.dcterms]);
 
 function first(parent: XmlElement, ...names: string[]): XmlElement | undefined {
   for (const name of names) {
@@ -81,6 +82,9 @@ function readEntry(entry: XmlElement, feedAuthors: string[], bases: XmlBases): R
   if (published) item.published = published;
   const updated = lastValue(entry, 'updated', 'modified');
   if (updated) item.updated = updated;
+  // Dublin Core's "date that the resource will become available": the embargo, in feeds.
+  const available = childElements(entry, 'available', DCTERMS).flatMap((element) => value(element) ?? [])[0];
+  if (available) item.embargoed = available;
   const rights = atomText(first(entry, 'rights', 'copyright'))?.value;
   if (rights) item.rights = rights;
   const license = linkHref(entry, 'license', bases);

@@ -61,6 +61,10 @@ export function parseJsonFeed(value: unknown, location?: string): ParsedDocument
     if (published) item.published = published;
     const updated = str(entry.date_modified);
     if (updated) item.updated = updated;
+    // JSON Feed's extensions are objects under a key starting with "_": ours is `_syndicate`.
+    const extension = entry._syndicate;
+    const embargoed = isObject(extension) ? str(extension.embargoed) : undefined;
+    if (embargoed) item.embargoed = embargoed;
     const language = str(entry.language) ?? str(doc.language);
     if (language) item.language = language;
     if (base) {

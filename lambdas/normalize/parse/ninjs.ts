@@ -73,6 +73,9 @@ export function parseNinjs(value: unknown): ParsedDocument {
   if (rights) item.rights = rights;
   const language = field(doc, 'language');
   if (language) item.language = language;
+  // ninjs 3.x says embargoedUntil; 1.x and 2.x said embargoed.
+  const embargoed = field(doc, 'embargoedUntil', 'embargoed');
+  if (embargoed) item.embargoed = embargoed;
   // ninjs 1.x spells it pubstatus; a kill or withdrawal needs neither headline nor body.
   const status = field(doc, 'pubStatus', 'pubstatus');
   if (status === 'canceled' || status === 'withheld') item.pubStatus = status;

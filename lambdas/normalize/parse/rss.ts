@@ -121,6 +121,9 @@ function readItem(element: XmlElement, core: ReadonlySet<string>, bases: XmlBase
     ['updated', ATOM],
   ]);
   if (updated) item.updated = updated;
+  // Dublin Core's "date that the resource will become available": the embargo, in feeds.
+  const available = pick(element, [['available', DCTERMS]]);
+  if (available) item.embargoed = available;
   const rights = pick(element, [
     ['rights', DC],
     ['copyright', core],

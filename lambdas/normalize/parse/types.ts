@@ -29,6 +29,8 @@ export interface RawItem {
   media?: RawMedia[];
   /** Set on a kill or withdrawal of the earlier item `guid` names (ninjs pubStatus, Atom tombstone). */
   pubStatus?: 'canceled' | 'withheld';
+  /** The embargo as the format gave it (a date string); normalize parses it, and drops it if it cannot. */
+  embargoed?: string;
   /** 0-based position of the entry in the document; `itemErrors` count the same way. */
   position?: number;
 }
