@@ -83,7 +83,7 @@ const FRAME = new RegExp(
     String.raw`(?<commaCiting>,${S}citing)\b`,
     String.raw`(?<which>,${S}which${S}(?:first${S}|also${S}|had${S}|has${S})?(?:obtained|reported|broke|revealed|published|reviewed|saw))\b${HABIT}${COVERS}`,
     String.raw`${S}(?<seen>said${S}it${S}had${S}(?:seen|obtained|reviewed))\b`,
-    String.raw`['’]s?${S}(?<investigation>(?:own${S}|new${S}|exclusive${S}|latest${S}|recent${S})?(?:investigation|reporting|report|analysis|review|tally|count|survey)${S}(?:found|showed|shows|revealed|reveals|said|says|uncovered|concluded|published))\b`,
+    String.raw`['’]s?${S}(?<investigation>(?:own${S}|new${S}|exclusive${S}|latest${S}|recent${S})?(?:investigation|reporting|report|analysis|review|tally|count|survey)${S}(?:(?:of|into)${S}(?:[\p{L}\p{N}'’-]+${S}){1,5})?(?:found|showed|shows|revealed|reveals|said|says|uncovered|concluded|published))\b`,
     String.raw`${S}(?<contributed>contributed${S}(?:reporting|to${S}this${S}(?:report|story|article)))\b`,
     String.raw`${S}(?<saidInReport>said${S}in${S}an?${S}(?:report|article|story|investigation|analysis|editorial|broadcast|dispatch))\b`,
     String.raw`${S}(?<learned>has${S}learned|had${S}learned|broke${S}the${S}(?:news|story))\b`,
@@ -241,6 +241,8 @@ const TRIGGERS = [
 const TRIGGER = new RegExp(`(?<![A-Za-z])(?:${TRIGGERS.join('|')})`, 'g');
 // How far before its trigger word a frame may start ("In an exclusive interview with", "as first reported by").
 const LEAD = 32;
+// How far after it a frame may end ("'s analysis of customer complaints in the city found").
+const TAIL = 64;
 const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 
 interface FrameMatch {
@@ -260,7 +262,7 @@ function* frameMatches(text: string): Generator<FrameMatch> {
     while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
     trigger.lastIndex = i;
     const from = Math.max(done, start - LEAD);
-    const slice = text.slice(from, i + LEAD);
+    const slice = text.slice(from, i + TAIL);
     FRAME.lastIndex = 0;
     for (let m = FRAME.exec(slice); m !== null; m = FRAME.exec(slice)) {
       const at = from + m.index;

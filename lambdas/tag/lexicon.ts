@@ -50,7 +50,7 @@ export const OTHER_BODY_WORDS = set(`
   Museum Library Airport Prison Detention Army Navy Force Forces Guard Command Watch Observatory Platform
   Exchange Index Study Survey Programme Program Project Initiative Network Service Ministry Secretariat
   Cabinet Presidency Municipality County City State Province Region District Registry Regulator Electoral
-  Election Elections Trust Laboratory Lab Inc. Ltd. Co Co. Corp Corp. Studio Studios Records Pictures
+  Election Elections Customs Trust Laboratory Lab Inc. Ltd. Co Co. Corp Corp. Studio Studios Records Pictures
   Entertainment Team FC United Rovers Athletic Stadium Hotel Restaurant Mall Market Markets Airport Port
   Shipping Mining Oil Gas Power Petroleum Steel Cement Foods Farms Bakery Brewery Pharmacy
 `);

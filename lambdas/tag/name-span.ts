@@ -44,7 +44,7 @@ export const WINDOW = 200;
 const MAX_NAME_WORDS = 8;
 const MAX_LIST = 4;
 const TOKEN =
-  /[\p{L}\p{N}]+(?:(?:['’](?![sS](?![\p{L}\p{N}]))|[.&-])[\p{L}\p{N}]+)*|['’][sS](?![\p{L}\p{N}])|\n|[^\s\p{L}\p{N}]/gu;
+  /[\p{L}\p{N}]+(?:(?:['’](?![sS](?![\p{L}\p{N}]))|[.&-]|\/(?=\p{N}))[\p{L}\p{N}]+)*|['’][sS](?![\p{L}\p{N}])|\n|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string, offset: number): Token[] {
   const tokens: Token[] = [];
@@ -57,10 +57,11 @@ export function tokenize(text: string, offset: number): Token[] {
 }
 
 const UPPER_START = /^[\p{Lu}]/u;
-const DIGIT_WITH_LETTER = /^\p{N}[\p{N}]*\p{L}/u;
+// "20Minutes" is a name; "1980s" and "21st" are a decade and an ordinal.
+const DIGIT_WITH_LETTER = /^\p{N}+(?!s$|st$|nd$|rd$|th$)\p{L}/u;
 const INNER_UPPER = /^\p{Ll}+\p{Lu}/u;
 
-/** A word that can be part of a name: capitalised, "iStories", "20Minutes". */
+/** A word that can be part of a name: capitalised, "iStories", "20Minutes", "Página/12". */
 export function isNameWord(token: Token | undefined): boolean {
   if (!token?.word) return false;
   const t = token.text;
@@ -246,12 +247,12 @@ function appositiveDescriptor(tokens: readonly Token[], end: number): boolean {
 }
 
 /**
- * "the Munich daily", "the Silesian daily": one unknown word between "the" and a news descriptor says which
+ * "the Munich daily", "an Emirati daily": one unknown word between an article and a news descriptor says which
  * paper is meant without naming it. (A listed outlet written that way, "the Nikkei business daily", is still
  * taken: the gazetteer outweighs this.)
  */
 function describesUnnamed(tokens: readonly Token[], start: number, end: number): boolean {
-  if (end - start !== 1 || tokens[start - 1]?.text !== 'the') return false;
+  if (end - start !== 1 || !ARTICLES.has(tokens[start - 1]?.text.toLowerCase() ?? '')) return false;
   if (NEWS_WORDS.has(tokens[start]?.text ?? '')) return false;
   for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
     if (isDescriptorHead(tokens, i)) return true;

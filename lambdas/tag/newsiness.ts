@@ -28,6 +28,8 @@ import { GIVEN_NAMES, PLACES } from './people-places.ts';
 const SITE =
   /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:[a-z]{2}|com|net|org|news|info|media|online|press|earth|co\.[a-z]{2}|com\.[a-z]{2})$/u;
 const CALL_SIGN = /^[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?$/u;
+// A channel's or a site's number fused to its name: "News24", "Kurdistan24", "Página/12" (not a year: "Expo2020").
+const BRAND_NUMBER = /^\p{L}{3,}(?:\/)?\p{N}{1,3}$/u;
 const ALIAS = /\s*\(([^()]*)\)$/u;
 
 export function isNewsName(
@@ -42,8 +44,16 @@ export function isNewsName(
   // "State news agency X said": saying counts for a name a news descriptor introduces, or one whose own
   // head word is a paper's or a station's ("The Cape Cod Times said", "Radio Free FM said"), or a site's.
   if (strength === 'described') {
-    if ((span.newsDescriptor || namesAgency(span.name)) && !span.personNoun) return true;
-    if (!(NEWS_WORDS.has(headWord(content)) || SITE.test(bare) || CALL_SIGN.test(bare))) return false;
+    if ((span.newsDescriptor || namesAgency(span.name) || org) && !span.personNoun) return true;
+    if (
+      !(
+        NEWS_WORDS.has(headWord(content)) ||
+        SITE.test(bare) ||
+        CALL_SIGN.test(bare) ||
+        BRAND_NUMBER.test(bare)
+      )
+    )
+      return false;
     // People say things far more often than papers do, and some are called Post or Sentinel: "Organiser
     // Maria Post said", "City Attorney Daniel Sentinel said".
     if (content.some((w) => GIVEN_NAMES.has(w) || TITLES.has(w) || PERSON_NOUNS.has(w.toLowerCase())))
@@ -53,11 +63,24 @@ export function isNewsName(
   if (span.describesUnnamed) return false;
   if (content.length === 0) return false;
   if (span.personNoun || looksLikePerson(content, span)) return false;
-  if (isOtherBody(content, span.newsDescriptor)) return false;
+  // A strong frame says the name reported: only its head word can make it another kind of body ("Studio
+  // Kalangou reported" is a radio; "Bank of Ghana reported" a bank).
+  if (isOtherBody(content, span.newsDescriptor || strength === 'strong')) return false;
   if (content.length === 1 && (PLACES.has(content[0] ?? '') || STOP_WORDS.has(content[0] ?? '')))
     return false;
-  if (content.every((w) => PLACES.has(w) || STOP_WORDS.has(w) || CALENDAR_WORDS.has(w))) return false;
-  if (span.newsDescriptor || hasNewsWord(content) || SITE.test(bare) || CALL_SIGN.test(bare)) return true;
+  if (
+    !hasNewsWord(content) &&
+    content.every((w) => PLACES.has(w) || STOP_WORDS.has(w) || CALENDAR_WORDS.has(w))
+  )
+    return false;
+  if (
+    span.newsDescriptor ||
+    hasNewsWord(content) ||
+    SITE.test(bare) ||
+    CALL_SIGN.test(bare) ||
+    BRAND_NUMBER.test(bare)
+  )
+    return true;
   return strength === 'strong';
 }
 
@@ -74,7 +97,12 @@ function wordParts(word: string): string[] {
   return word.split(/[-.]/u).filter((p) => p.length > 0);
 }
 
+// After a place or another name word, these end a news brand: "Mississippi Today", "Nepal Now", "Aigaio Live".
+const BRAND_ENDINGS = new Set(['Today', 'Now', 'Tonight', 'Live', 'English']);
+
 function hasNewsWord(words: readonly string[]): boolean {
+  const last = words[words.length - 1] ?? '';
+  if (words.length >= 2 && BRAND_ENDINGS.has(last)) return true;
   return words.some(
     (w) => NEWS_WORDS.has(w) || NEWS_WORDS.has(capitalised(w)) || wordParts(w).some((p) => NEWS_WORDS.has(p)),
   );
@@ -123,6 +151,10 @@ export function isPartnerName(name: string): boolean {
     .split(/\s+/u)
     .filter((w) => w.length > 0 && w !== 'The' && w !== 'the');
   if (content.length === 0 || TITLES.has(content[0] ?? '')) return false;
-  if (content.every((w) => PLACES.has(w) || STOP_WORDS.has(w) || CALENDAR_WORDS.has(w))) return false;
+  if (
+    !hasNewsWord(content) &&
+    content.every((w) => PLACES.has(w) || STOP_WORDS.has(w) || CALENDAR_WORDS.has(w))
+  )
+    return false;
   return !(GIVEN_NAMES.has(content[0] ?? '') && content.length >= 2 && content.length <= 3);
 }

@@ -66,4 +66,30 @@ describe('credit frames', () => {
       'The Harbour Freight Bulletin',
     ]);
   });
+
+  it('reads names with a fused or slashed number, and not a decade or an ordinal', () => {
+    expect(names('Lowland24 said the ferry was cancelled.')).toEqual(['Lowland24']);
+    expect(names('A retired teacher told Ribeira/16 that the ferry was cancelled.')).toEqual(['Ribeira/16']);
+    expect(names('The boats were built in the 1970s, Harbour Signal reported.')).toEqual(['Harbour Signal']);
+    expect(names('An Andorran weekly reported that the ferry was cancelled.')).toEqual([]);
+  });
+
+  it('reads "X\'s analysis of … found" and a strong frame past a non-head body word', () => {
+    expect(names("Marsh Lantern's analysis of court filings found that most cases stalled.")).toEqual([
+      'Marsh Lantern',
+    ]);
+    expect(names('Studio Pelikan reported that the ferry was cancelled.')).toEqual(['Studio Pelikan']);
+    expect(names('The Bank of Tarnovia reported that the ferry was cancelled.')).toEqual([]);
+  });
+
+  it('takes a listed outlet that says something, and a place-named brand ("X Today")', () => {
+    const listed: NewsOrganisation = { name: 'Halden Posten' };
+    expect(
+      names('Halden Posten said the ferry was cancelled.', (n) =>
+        n === 'Halden Posten' ? listed : undefined,
+      ),
+    ).toEqual(['Halden Posten']);
+    expect(names('According to Brazil Today, the ferry was cancelled.')).toEqual(['Brazil Today']);
+    expect(names('Swedish Customs said the ferry was cancelled.')).toEqual([]);
+  });
 });
