@@ -78,6 +78,9 @@ function withoutLicence(notice: string): string {
 }
 
 export function parseCopyrightNotice(text: string): CopyrightNotice | undefined {
+  // Most texts read for a notice have no marker at all: they skip the work below (the inner part tested
+  // again below is a part of this text, so it cannot hold a marker this one lacks).
+  if (!MARKER_WORDS.test(text)) return undefined;
   const whole = collapseWhitespace(text);
   if (whole.length === 0 || whole.length > MAX_NOTICE) return undefined;
   // The notice stays as written (brackets too); the holder is read inside the brackets.

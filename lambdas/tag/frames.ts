@@ -1,6 +1,7 @@
 import type { NewsOrganisation } from './gazetteer.ts';
 import { type NameSpan, namesAfter, namesBefore, tokenize, WINDOW } from './name-span.ts';
 import { isNewsName } from './newsiness.ts';
+import { isAsciiLetter, WordStarts } from './word-starts.ts';
 import type { TagWork } from './work.ts';
 
 /**
@@ -237,13 +238,12 @@ const TRIGGERS = [
   'tally',
   'count',
 ];
-// A trigger at the start of a run of ASCII letters; V8 finds these far faster than a loop reading words.
-const TRIGGER = new RegExp(`(?<![A-Za-z])(?:${TRIGGERS.join('|')})`, 'g');
+// A trigger at the start of a run of ASCII letters.
+const TRIGGER = new WordStarts(TRIGGERS, { prefix: true });
 // How far before its trigger word a frame may start ("In an exclusive interview with", "as first reported by").
 const LEAD = 32;
 // How far after it a frame may end ("'s analysis of customer complaints in the city found").
 const TAIL = 64;
-const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 
 interface FrameMatch {
   readonly at: number;
@@ -254,13 +254,10 @@ interface FrameMatch {
 /** FRAME's matches in text order, each found in a bounded slice around a trigger word. */
 function* frameMatches(text: string): Generator<FrameMatch> {
   let done = 0;
-  const trigger = new RegExp(TRIGGER);
-  for (let t = trigger.exec(text); t !== null; t = trigger.exec(text)) {
-    // On to the end of the word the trigger begins (every trigger has at least four letters).
-    const start = t.index;
-    let i = trigger.lastIndex;
+  for (let start = TRIGGER.next(text), i = 0; start >= 0; start = TRIGGER.next(text, i)) {
+    // On to the end of the word the trigger begins.
+    i = start + 1;
     while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
-    trigger.lastIndex = i;
     const from = Math.max(done, start - LEAD);
     const slice = text.slice(from, i + TAIL);
     FRAME.lastIndex = 0;

@@ -1,5 +1,6 @@
 import type { NewsOrganisation } from './gazetteer.ts';
 import { NameIndex } from './name-index.ts';
+import { WordStarts } from './word-starts.ts';
 import { MAX_MENTIONS, type TagWork } from './work.ts';
 
 /**
@@ -64,7 +65,7 @@ const NOUN_FIRST_WORDS = new Set([
  * Whether a run of ASCII letters (delimited by anything else) is one of NOUN_FIRST_WORDS: a text
  * without one has no NOUN_PHRASE match, and is spared that regex, which is slow to find nothing.
  */
-const NOUN_WORD = new RegExp(`(?<![A-Za-z])(?:${[...NOUN_FIRST_WORDS].join('|')})(?![A-Za-z])`);
+const NOUN_WORD = new WordStarts([...NOUN_FIRST_WORDS], { prefix: false });
 const hasNounWord = (text: string) => NOUN_WORD.test(text);
 
 // Words that may stand capitalised before a name at the start of a sentence without being part of it.
@@ -93,13 +94,14 @@ const NOT_NAMES = new Set([
   'We',
 ]);
 
+// Every name a frame reads is looked up, so the common case (nothing to rewrite) skips the replacements.
+const SPACES_TO_FOLD = /\s\s|[^\S ]/;
 export function normalizeKey(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/^the\s+/, '')
-    .replace(/[’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  let key = value.toLowerCase();
+  if (key.startsWith('the')) key = key.replace(/^the\s+/, '');
+  if (key.includes('’')) key = key.replace(/’/g, "'");
+  if (SPACES_TO_FOLD.test(key)) key = key.replace(/\s+/g, ' ');
+  return key.trim();
 }
 
 export class OrganisationIndex {

@@ -42,16 +42,26 @@ function licenceFrom(texts: readonly (string | undefined)[], link?: string): Fou
 }
 
 function lastHtmlParagraph(html: string): string | undefined {
-  // Found by position, not by a lazy regex, which goes quadratic on many unclosed "<p".
-  const lower = html.toLowerCase();
-  let start = lower.lastIndexOf('<p');
-  // Skip "<pre", "<param"…: a "<p" followed by a name character is another element. (lastIndexOf with
-  // a negative start still searches from 0, hence the explicit stop.)
-  while (start >= 0 && /[\w-]/.test(lower[start + 2] ?? ''))
-    start = start === 0 ? -1 : lower.lastIndexOf('<p', start - 1);
+  // Found by position, not by a lazy regex, which goes quadratic on many unclosed "<p"; both cases are
+  // searched for rather than lower-casing the whole body.
+  let start = lastOpening(html, html.length);
+  // Skip "<pre", "<param"…: a "<p" followed by a name character is another element.
+  while (start >= 0 && /[\w-]/.test(html[start + 2] ?? ''))
+    start = start === 0 ? -1 : lastOpening(html, start - 1);
   if (start < 0) return undefined;
-  const end = lower.indexOf('</p>', start);
+  const end = closing(html, start);
   return end < 0 ? undefined : html.slice(start, end + 4);
+}
+
+/** The last "<p" or "<P" at or before `from` (lastIndexOf with a negative start still searches from 0). */
+function lastOpening(html: string, from: number): number {
+  return Math.max(html.lastIndexOf('<p', from), html.lastIndexOf('<P', from));
+}
+
+/** The first "</p>" after `from`, in any case. */
+function closing(html: string, from: number): number {
+  const found = ['</p>', '</P>'].map((tag) => html.indexOf(tag, from)).filter((i) => i >= 0);
+  return found.length > 0 ? Math.min(...found) : -1;
 }
 
 const OPENS_WITH_NOTICE = /^\[?\s*(?:copyright\b|©|\(c\))/iu;
