@@ -112,7 +112,9 @@ export function parseCopyrightNotice(text: string): CopyrightNotice | undefined 
   const symbol = /©|\(c\)/iu.test(marker[0]);
   if (!years && !symbol && (lead.length > 0 || !/^\s*(?:by\s+)?[\p{Lu}\d]/u.test(holderPart)))
     return undefined;
-  const holder = cleanHolder(holderPart);
+  // "Skagerrak Post © 2025": nothing but years after the sign, so the name before it holds the copyright
+  // (a lead that only says what is covered, "All content ©", "Photo ©", names no one).
+  const holder = cleanHolder(holderPart) ?? (symbol && years ? holderLead(lead) : undefined);
   const restrictions = others.filter((s) => RESTRICTION.test(s));
   return {
     notice,
@@ -120,6 +122,15 @@ export function parseCopyrightNotice(text: string): CopyrightNotice | undefined 
     ...(years ? { year: years.replace(/\s+/g, '').replace(/[–—]/g, '-') } : {}),
     ...(restrictions.length > 0 ? { usageTerms: restrictions.join(' ') } : {}),
   };
+}
+
+// Words a lead before the sign uses to say what is covered, not who holds it.
+const COVERED = /^(?:all|text|content|photos?|images?|pictures?|video|graphics?|illustrations?|and|&)$/iu;
+
+function holderLead(lead: string): string | undefined {
+  const words = lead.split(/\s+/u).filter(Boolean);
+  if (words.length === 0 || words.some((w) => COVERED.test(w))) return undefined;
+  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w)) ? cleanHolder(lead) : undefined;
 }
 
 const MAX_FOOTER = 300;

@@ -43,6 +43,10 @@ const AFTER: Record<string, Strength> = {
   seenBy: 'medium',
   reportBy: 'medium',
   writingIn: 'medium',
+  // Footage, a video or a quote "carried by X" names where it was seen, "(source: X)" where it came from;
+  // both are said of agencies and companies too.
+  carriedBy: 'medium',
+  sourceColon: 'medium',
 };
 // The name comes before these.
 const BEFORE: Record<string, Strength> = {
@@ -54,6 +58,7 @@ const BEFORE: Record<string, Strength> = {
   seen: 'strong',
   contributed: 'strong',
   commaCiting: 'strong',
+  inAside: 'strong',
   investigationBare: 'strong',
   saidInReport: 'medium',
   wrote: 'medium',
@@ -68,28 +73,36 @@ const W = String.raw`(?<![\p{L}\p{N}])`;
 const HABIT = String.raw`(?!${S}(?:extensively|widely|often|regularly|frequently|critically|heavily|repeatedly)\b)`;
 // "X, which has reported on corruption": what it covers; "which reported on Monday that …" is a credit.
 const COVERS = String.raw`(?!${S}on${S}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))`;
+// What a report "found", after an optional phrase on what it covers: "analysis of customer complaints in the
+// city found", "investigation published in September found".
+const WHAT_OF = String.raw`(?:${S}(?:of|into|on|published|released)(?:${S}[\p{L}\p{N}'’-]+){1,5}?)?`;
+const FINDING = String.raw`${WHAT_OF}${S}(?:found|showed|shows|revealed|reveals|concluded|uncovered)`;
+const FINDING_OR_SAYING = String.raw`${WHAT_OF}${S}(?:found|showed|shows|revealed|reveals|said|says|uncovered|concluded|published|counted)`;
 const BRANCHES = [
   `${W}(?<asReportedBy>[Aa]s${S}(?:first${S}|previously${S}|originally${S})?reported${S}by|[Aa]s${S}(?:first${S})?revealed${S}by)${S}`,
   `${W}(?<reportedBy>(?:first|originally|initially|previously|exclusively)${S}reported${S}by|reported${S}by)${S}`,
   `${W}(?<revealedBy>(?:first${S})?(?:revealed|uncovered)${S}by)${S}`,
   `${W}(?<accordingTo>[Aa]ccording${S}to)${S}`,
   `${W}(?<told>told|tells|telling|said${S}to|speaking${S}(?:to|with)|spoke${S}(?:to|with)|confirmed${S}to|interviewed${S}by)${S}`,
-  `${W}(?<interview>[Ii]n${S}an?${S}(?:exclusive${S}|recent${S}|separate${S})?(?:interview|statement|email|comments?)${S}(?:with|to))${S}`,
+  `${W}(?<interview>[Ii]n${S}(?:an?${S})?(?:exclusive${S}|recent${S}|separate${S})?(?:interview|statement|email|comments?|remarks)${S}(?:with|to))${S}`,
+  `${W}(?<carriedBy>(?:carried|broadcast|aired|posted|recorded)${S}by)${S}`,
+  `${W}(?<sourceColon>[Ss]ources?[ \t\u00a0]*:)${S}`,
   `${W}(?<citing>[Cc]iting)${S}`,
   `${W}(?<citedBy>(?:cited|quoted)${S}by)${S}`,
   `${W}(?<seenBy>(?:obtained|seen|reviewed|compiled)${S}by)${S}`,
-  `${W}(?<reportBy>(?:report|investigation|analysis|survey|poll|story|article|documentary)s?${S}(?:by|from|published${S}by|carried${S}by|aired${S}by|in))${S}`,
+  `${W}(?<reportBy>(?:[Rr]eporting|(?:report|investigation|analysis|survey|poll|story|article|documentary)s?)${S}(?:by|from|published${S}by|carried${S}by|aired${S}by|in))${S}`,
   `${W}(?<writingIn>(?:writing|wrote)${S}in)${S}`,
-  String.raw`(?<commaCiting>,${S}citing)\b`,
+  String.raw`(?<commaCiting>,${S}(?:citing|quoting))\b`,
+  String.raw`(?<inAside>,${S}in${S}an?${S}(?:report|analysis|article|editorial|investigation|story|broadcast|interview|statement)\b[^,.\n]{0,80},${S}(?:said|reported|wrote|found))\b`,
   String.raw`(?<which>,${S}which${S}(?:first${S}|also${S}|had${S}|has${S})?(?:obtained|reported|broke|revealed|published|reviewed|saw))\b${HABIT}${COVERS}`,
   String.raw`${S}(?<seen>said${S}it${S}had${S}(?:seen|obtained|reviewed))\b`,
-  String.raw`['’]s?${S}(?<investigation>(?:own${S}|new${S}|exclusive${S}|latest${S}|recent${S})?(?:investigation|reporting|report|analysis|review|tally|count|survey)${S}(?:(?:of|into)${S}(?:[\p{L}\p{N}'’-]+${S}){1,5})?(?:found|showed|shows|revealed|reveals|said|says|uncovered|concluded|published))\b`,
+  String.raw`['’]s?${S}(?<investigation>(?:own${S}|new${S}|exclusive${S}|latest${S}|recent${S})?(?:investigation|reporting|report|analysis|review|tally|count|survey|reporters|journalists|correspondents)${FINDING_OR_SAYING})\b`,
   String.raw`${S}(?<contributed>contributed${S}(?:reporting|to${S}this${S}(?:report|story|article)))\b`,
   String.raw`${S}(?<saidInReport>said${S}in${S}an?${S}(?:report|article|story|investigation|analysis|editorial|broadcast|dispatch))\b`,
-  String.raw`${S}(?<learned>has${S}learned|had${S}learned|broke${S}the${S}(?:news|story))\b`,
+  String.raw`${S}(?<learned>has${S}learned|had${S}learned|broke${S}the${S}(?:news|story)|(?:was|were|is)${S}(?:the${S})?first${S}to${S}(?:report|reveal|publish))\b`,
   String.raw`${S}(?<reported>(?:(?:first|also|previously|earlier|exclusively|initially|originally|separately|later|recently|had|has)${S})?reported(?!${S}by\b)|reports(?=${S}that\b|,))\b${HABIT}`,
   String.raw`${S}(?<wrote>wrote|revealed)\b`,
-  String.raw`${S}(?<investigationBare>(?:investigation|analysis|review|tally|count)${S}(?:found|showed|shows|revealed|reveals|concluded|uncovered))\b`,
+  String.raw`${S}(?<investigationBare>(?:investigation|analysis|review|tally|count|survey)${FINDING})\b`,
   String.raw`${S}(?<said>said|says)\b(?!${S}(?:it|its|in${S}a|on${S}\p{L}+${S}(?:that${S})?it)\b)`,
 ];
 // Kept out of the frame: "X reported a loss", "X reported 30 cases", "reported to police".
@@ -234,6 +247,18 @@ const TRIGGERS = [
   'contributed',
   'tally',
   'count',
+  'carried',
+  'broadcast',
+  'aired',
+  'posted',
+  'recorded',
+  'source',
+  'Source',
+  'quoting',
+  'Reporting',
+  'journalist',
+  'correspondent',
+  'remarks',
 ];
 // A trigger at the start of a run of ASCII letters.
 const TRIGGER = new WordStarts(TRIGGERS, { prefix: true });

@@ -20,11 +20,17 @@ const MAX_LINE = 400;
 const UPPER_WORD = String.raw`\p{Lu}[\p{Lu}'’.-]+`;
 const TITLE_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const PLACE = `${UPPER_WORD}(?: ${UPPER_WORD}){0,3}(?:, ${TITLE_WORD}(?: ${TITLE_WORD}){0,2})?`;
-const DATE = String.raw`\p{Lu}\p{Ll}{2,8}\.? \d{1,2}`;
-const DASH = '(?:[—–]|-{1,2})';
+// "Oct. 6", "Dec 3, 2025", "14 NOVEMBER 2025", "20 November".
+const DATE = String.raw`(?:\p{Lu}\p{L}{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} \p{Lu}\p{L}{2,8}\.?(?: \d{4})?)`;
+const DASH = '(?:[—–]|-{1,3})';
 // "PLACE[, date] (Credit)-" with any spacing around the dash; or "PLACE, date Credit" with no brackets.
 const DATELINE_BRACKETED = new RegExp(
   String.raw`^(?:${PLACE}|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,? ${DATE})?\s*\((?<credit>[^()\n]{2,60})\)\s*${DASH}`,
+  'u',
+);
+// "YEREVAN, November 20. /ARKA/.": the agency between slashes, as Interfax and its peers write it.
+const DATELINE_SLASHED = new RegExp(
+  String.raw`^${PLACE},? ${DATE}\.?\s*\/(?<credit>\p{Lu}[^/\n]{1,40})\/\.?(?:\s|$)`,
   'u',
 );
 const DATELINE_BARE = new RegExp(
@@ -91,7 +97,7 @@ export function datelineCreditInBody(
 ): string | undefined {
   for (const paragraph of paragraphs.slice(0, HEAD_PARAGRAPHS)) {
     const head = paragraph.trimStart().slice(0, 160);
-    const bracketed = DATELINE_BRACKETED.exec(head)?.groups?.credit;
+    const bracketed = (DATELINE_BRACKETED.exec(head) ?? DATELINE_SLASHED.exec(head))?.groups?.credit;
     if (bracketed) return bracketed.trim();
     const bare = DATELINE_BARE.exec(head)?.groups?.credit;
     // Without brackets only a known organisation, or a credit set off by a dash, is taken.

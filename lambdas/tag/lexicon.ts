@@ -21,7 +21,9 @@ export const NEWS_WORDS = set(`
   Pioneer Mercury Statesman Chronicle Democrat Republican Transcript Free Tidende Avis Avisa Blad Kronika
   Messenger Noviny Novine Listy Vjesnik Dnevnik Dziennik Nyheter Lehti Notizie Nouvelles Nieuws Nieuwsblad
   Nyheder Uutiset Wiadomości Izvestia Khabar Berita Balita Habari Giornale Quotidiano Tageszeitung Vijesti
-  Shimpo Nippo Hírlap Haberleri Akhbār Vartha
+  Shimpo Nippo Hírlap Haberleri Akhbār Vartha Observador Observateur Beobachter Osservatore Radiotelevizija
+  Radiotelevisión Radiotelevisione Radiotelevisão Radiodiffusion Rundfunk Televizioni Televiziunea Hoje Hoy
+  Heute Idag Noticiário Actualidad Actualité Aktuell Nyhetsbyrå
 `);
 
 /** Nouns that, before or after a name, say it is a news organisation: "the German weekly X", "X, the daily". */
@@ -34,6 +36,7 @@ export const NEWS_DESCRIPTORS = set(`
 export const QUALIFIED_DESCRIPTORS = new Map<string, Set<string>>([
   ['agency', set('news press wire state')],
   ['service', set('news wire')],
+  ['page', set('news')],
   ['journal', set('trade business industry')],
   ['network', set('television TV radio news broadcast')],
 ]);
@@ -102,7 +105,7 @@ export const STOP_WORDS = set(`
   Overall Finally First Second Initially Previously Recently Soon Several Some Many Most Other Others
   Another Each Every All Such Here There Once Twice Across Against Along Around Into Onto Through Toward
   Towards Upon Within Beyond Behind Below Above Near Off Out Up Down Just Nor Whether Whose Whom Mr Ms
-  Mrs Dr Sources Source Officials Police Reports Report Local State Several Two Three Four Five
+  Mrs Dr Sources Officials Police Reports Report Local State Several Two Three Four Five
 `);
 /** Lowercase words that may join the words of one name: "Folha de S.Paulo", "Corriere della Sera". */
 export const CONNECTORS = set(

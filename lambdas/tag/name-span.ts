@@ -84,6 +84,15 @@ const LOWERCASE_TITLE_NOUNS = new Set([
   'notícias',
 ]);
 
+const CHANNEL_NUMBER = /^\p{N}{1,3}$/u;
+/** A channel's number after a news word belongs to the name: "TV 2 Østjylland", "Channel 4", "Radio 1". */
+function channelNumber(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  return (
+    CHANNEL_NUMBER.test(tokens[at]?.text ?? '') && isNameWord(before) && NEWS_WORDS.has(before?.text ?? '')
+  );
+}
+
 /** A lower-case title noun right after a name word belongs to the name. */
 function titleNoun(tokens: readonly Token[], at: number): boolean {
   return LOWERCASE_TITLE_NOUNS.has(tokens[at]?.text ?? '') && isNameWord(tokens[at - 1]);
@@ -116,7 +125,7 @@ function collectForward(tokens: readonly Token[], at: number): number {
   let words = 0;
   while (end < tokens.length && words < MAX_NAME_WORDS) {
     const token = tokens[end];
-    if (isNameWord(token) || titleNoun(tokens, end)) {
+    if (isNameWord(token) || titleNoun(tokens, end) || (words > 0 && channelNumber(tokens, end))) {
       end++;
       words++;
       continue;
@@ -425,7 +434,17 @@ export function namesBefore(text: string, base: number, tokens: readonly Token[]
     let words = 0;
     while (start > 0 && words < MAX_NAME_WORDS) {
       const token = tokens[start - 1];
-      if (isNameWord(token) || titleNoun(tokens, start - 1)) {
+      if (
+        isNameWord(token) ||
+        titleNoun(tokens, start - 1) ||
+        (words > 0 && channelNumber(tokens, start - 1))
+      ) {
+        start--;
+        words++;
+        continue;
+      }
+      // A title that opens with a number, at the start of its sentence: "24 Chasa reported".
+      if (words > 0 && start - 1 === 0 && CHANNEL_NUMBER.test(token?.text ?? '')) {
         start--;
         words++;
         continue;

@@ -31,6 +31,17 @@ const CALL_SIGN = /^[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?$/u;
 // A channel's or a site's number fused to its name: "News24", "Kurdistan24", "Página/12" (not a year: "Expo2020").
 const BRAND_NUMBER = /^\p{L}{3,}(?:\/)?\p{N}{1,3}$/u;
 const ALIAS = /\s*\(([^()]*)\)$/u;
+const BROADCAST_WORDS = new Set([
+  'Broadcasting',
+  'Broadcaster',
+  'Radio',
+  'Rádio',
+  'TV',
+  'Television',
+  'Televisión',
+]);
+// A station's acronym ending in TV: "ITV", "bTV", "NTV", "RTV".
+const TV_ACRONYM = /^\p{L}{1,3}TV$/u;
 
 export function isNewsName(
   span: NameSpan,
@@ -45,15 +56,12 @@ export function isNewsName(
   // head word is a paper's or a station's ("The Cape Cod Times said", "Radio Free FM said"), or a site's.
   if (strength === 'described') {
     if ((span.newsDescriptor || namesAgency(span.name) || org) && !span.personNoun) return true;
-    if (
-      !(
-        NEWS_WORDS.has(headWord(content)) ||
-        SITE.test(bare) ||
-        CALL_SIGN.test(bare) ||
-        BRAND_NUMBER.test(bare)
-      )
-    )
-      return false;
+    // A broadcaster is named by its medium, anywhere in its name: "Zambia National Broadcasting Corporation
+    // (ZNBC) said", "Radio Free Asia said". ("Press" and "News" are not enough: "the Press Association said"
+    // is as often a journalists' union, "News Corp said" a company.)
+    const newsHead =
+      NEWS_WORDS.has(headWord(content)) || content.some((w) => BROADCAST_WORDS.has(w) || TV_ACRONYM.test(w));
+    if (!(newsHead || SITE.test(bare) || CALL_SIGN.test(bare) || BRAND_NUMBER.test(bare))) return false;
     // People say things far more often than papers do, and some are called Post or Sentinel: "Organiser
     // Maria Post said", "City Attorney Daniel Sentinel said".
     if (content.some((w) => GIVEN_NAMES.has(w) || TITLES.has(w) || PERSON_NOUNS.has(w.toLowerCase())))
@@ -64,8 +72,10 @@ export function isNewsName(
   if (content.length === 0) return false;
   if (span.personNoun || looksLikePerson(content, span)) return false;
   // A strong frame says the name reported: only its head word can make it another kind of body ("Studio
-  // Kalangou reported" is a radio; "Bank of Ghana reported" a bank).
-  if (isOtherBody(content, span.newsDescriptor || strength === 'strong')) return false;
+  // Kalangou reported" is a radio; "Bank of Ghana reported" a bank), unless the head is a place: "Press
+  // Council Nepal", "Police Scotland" are bodies named after where they are.
+  if (isOtherBody(content, span.newsDescriptor || (strength === 'strong' && !PLACES.has(headWord(content)))))
+    return false;
   if (content.length === 1 && (PLACES.has(content[0] ?? '') || STOP_WORDS.has(content[0] ?? '')))
     return false;
   if (
@@ -104,7 +114,11 @@ function hasNewsWord(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? '';
   if (words.length >= 2 && BRAND_ENDINGS.has(last)) return true;
   return words.some(
-    (w) => NEWS_WORDS.has(w) || NEWS_WORDS.has(capitalised(w)) || wordParts(w).some((p) => NEWS_WORDS.has(p)),
+    (w) =>
+      NEWS_WORDS.has(w) ||
+      NEWS_WORDS.has(capitalised(w)) ||
+      TV_ACRONYM.test(w) ||
+      wordParts(w).some((p) => NEWS_WORDS.has(p)),
   );
 }
 

@@ -17,6 +17,7 @@ describe('parseCopyrightNotice', () => {
     ['All content © 2023 Bar Daily unless otherwise noted.', 'Bar Daily', '2023'],
     ['Copyright 2022 NPR. To see more, visit https://www.npr.org.', 'NPR', '2022'],
     ['Copyright (c) 2003, Mark Pilgrim', 'Mark Pilgrim', '2003'],
+    ['Quarry Hill Echo © 2025', 'Quarry Hill Echo', '2025'],
   ])('reads %j', (text, holder, year) => {
     const parsed = parseCopyrightNotice(text);
     expect(parsed?.notice).toBe(text);
@@ -59,5 +60,10 @@ describe('parseCopyrightNotice', () => {
     '',
   ])('does not take %j for a notice', (text) => {
     expect(parseCopyrightNotice(text)).toBeUndefined();
+  });
+
+  it('takes no holder from a lead that only says what is covered', () => {
+    expect(parseCopyrightNotice('Photo © 2025')?.holder).toBeUndefined();
+    expect(parseCopyrightNotice('All content © 2025')?.holder).toBeUndefined();
   });
 });

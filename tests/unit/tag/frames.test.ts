@@ -92,4 +92,36 @@ describe('credit frames', () => {
     expect(names('According to Brazil Today, the ferry was cancelled.')).toEqual(['Brazil Today']);
     expect(names('Swedish Customs said the ferry was cancelled.')).toEqual([]);
   });
+
+  it('reads the frames of wider copy: first to report, reporting by, carried by, source:, asides, quoting', () => {
+    expect(names('Harbour Signal was first to report that the ferry was cancelled.')).toEqual([
+      'Harbour Signal',
+    ]);
+    expect(names('Reporting by Fenland Community Radio showed the ferry was cancelled.')).toEqual([
+      'Fenland Community Radio',
+    ]);
+    expect(names('The mayor spoke in a video posted by Lakeside TV on Sunday.')).toEqual(['Lakeside TV']);
+    expect(names('Ferry fares rose 12 percent (source: Brightwater24) last year.')).toEqual([
+      'Brightwater24',
+    ]);
+    expect(
+      names('Marsh Lantern, in an article on Sunday that drew on port data, said the ferry was cancelled.'),
+    ).toEqual(['Marsh Lantern']);
+    expect(names('Carta do Vale, quoting two harbour pilots, said the ferry was cancelled.')).toEqual([
+      'Carta do Vale',
+    ]);
+    expect(names('In comments to Radio Kestrel, the mayor said the ferry was cancelled.')).toEqual([
+      'Radio Kestrel',
+    ]);
+  });
+
+  it('reads channel numbers and number-led titles, and a broadcaster by its medium', () => {
+    expect(names('TV 3 Nordkyst said the ferry was cancelled.')).toEqual(['TV 3 Nordkyst']);
+    expect(names('12 Vesti reported that the ferry was cancelled.')).toEqual(['12 Vesti']);
+    expect(names('Ruritania National Broadcasting Corporation (RNBC) said the ferry was cancelled.')).toEqual(
+      ['Ruritania National Broadcasting Corporation (RNBC)'],
+    );
+    expect(names('The International Cycling Press Association said the race was cancelled.')).toEqual([]);
+    expect(names('Media Council Kenya reported that the ferry was cancelled.')).toEqual([]);
+  });
 });
