@@ -28,6 +28,11 @@ const REPORT_NOUN_AFTER =
   /^(?:['’]s?)?\s+(?:own\s+|exclusive\s+|new\s+|latest\s+)?(?:report|reporting|investigation|analysis|poll|survey|interview|story|article|tally|count|findings|review|documentary)\b/u;
 // A wire agency "saying" something is its report ("Interfax said, citing …"); a newspaper saying something is usually about itself.
 const WIRE_SAID = /^\s*(?:said|says|quoted)\b/u;
+const COMPLEMENT_OF =
+  /\b(?:service|edition|arm|unit|branch|subsidiary|affiliate|sister\s+\p{L}+|bureau|channel|programme|program)\s+of\s+(?:the\s+)?$/iu;
+// What follows "reported" when it says what an outlet covers: "on corruption", "extensively", "widely".
+const COVERAGE_AFTER =
+  /^\s+(?:(?:extensively|widely|often|regularly|frequently|critically|heavily|repeatedly)\b|on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))/u;
 const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*)(?:the\s+)?$/iu;
 const CONTEXT = 90;
 
@@ -109,11 +114,20 @@ export class CreditFinder {
   }
 
   #credits(text: string, mention: Mention): boolean {
-    if (CREDIT_BEFORE.test(sentenceBefore(text, mention.phraseStart))) return true;
+    const before = sentenceBefore(text, mention.phraseStart);
+    if (CREDIT_BEFORE.test(before)) return true;
     const after = text.slice(mention.end, mention.end + CONTEXT);
     const phrase = CREDIT_AFTER.exec(after)?.[0];
-    // "… blocked X, citing a law": citing a reason credits nobody.
-    if (phrase !== undefined && (!phrase.endsWith('citing') || citesInformation(after, phrase.length)))
+    // "X, the Uzbek service of Y, reported": the verb is X's, Y only says whose service X is.
+    const complement = COMPLEMENT_OF.test(before) && /^\s*,/u.test(after);
+    // "… blocked X, citing a law": citing a reason credits nobody; "X, which has reported on corruption"
+    // (or "… extensively") says what X covers, not that it reported this.
+    if (
+      phrase !== undefined &&
+      !complement &&
+      (!phrase.endsWith('citing') || citesInformation(after, phrase.length)) &&
+      !(/report(?:ed|s|ing)$/u.test(phrase) && COVERAGE_AFTER.test(after.slice(phrase.length)))
+    )
       return true;
     if (REPORT_NOUN_AFTER.test(after)) return true;
     return mention.org?.wire === true && WIRE_SAID.test(after);

@@ -96,6 +96,8 @@ const NOT_NAMES = new Set([
 
 // Every name a frame reads is looked up, so the common case (nothing to rewrite) skips the replacements.
 const SPACES_TO_FOLD = /\s\s|[^\S ]/;
+const ONE_WORD_AFTER_THE = /^the\s+\S+$/iu;
+
 export function normalizeKey(value: string): string {
   let key = value.toLowerCase();
   if (key.startsWith('the')) key = key.replace(/^the\s+/, '');
@@ -108,14 +110,22 @@ export class OrganisationIndex {
   readonly #byAlias = new Map<string, NewsOrganisation>();
   readonly #names: NameIndex;
 
+  /** Keys listed only with a leading "The" before one word: "The Information", "The Hindu", "The Times". */
+  readonly #onlyWithThe = new Set<string>();
+
   constructor(gazetteer: readonly NewsOrganisation[]) {
     const aliases: string[] = [];
+    const bare = new Set<string>();
     for (const org of gazetteer) {
       for (const alias of [org.name, ...(org.aliases ?? [])]) {
-        this.#byAlias.set(normalizeKey(alias), org);
+        const key = normalizeKey(alias);
+        this.#byAlias.set(key, org);
         aliases.push(alias);
+        if (ONE_WORD_AFTER_THE.test(alias)) this.#onlyWithThe.add(key);
+        else bare.add(key);
       }
     }
+    for (const key of bare) this.#onlyWithThe.delete(key);
     // A name followed by a hyphenated word ("AP-NORC") or "of …" ("The Times of India") is some other name.
     this.#names = new NameIndex(aliases);
   }
@@ -124,9 +134,15 @@ export class OrganisationIndex {
   lookup(name: string): NewsOrganisation | undefined {
     const bare = name.replace(/\s*\([^)]*\)\s*$/, '');
     const alias = /\(([^)]+)\)\s*$/.exec(name)?.[1];
-    return (
-      this.#byAlias.get(normalizeKey(bare)) ?? (alias ? this.#byAlias.get(normalizeKey(alias)) : undefined)
-    );
+    return this.#byKey(bare) ?? (alias ? this.#byKey(alias) : undefined);
+  }
+
+  // "Information" or "Times" alone is a word, not "The Information" or "The Times": a one-word name
+  // listed only after "The" needs its "The" (unless an alias lists it bare, as "Guardian" is).
+  #byKey(name: string): NewsOrganisation | undefined {
+    const key = normalizeKey(name);
+    if (this.#onlyWithThe.has(key) && !/^\s*the\s/iu.test(name)) return undefined;
+    return this.#byAlias.get(key);
   }
 
   mentions(text: string, work?: TagWork): Mention[] {

@@ -180,7 +180,12 @@ function trimSpan(tokens: readonly Token[], from: number, to: number): [number, 
   let start = from;
   let stopped = false;
   let withThe = false;
-  while (start < to && STOP_WORDS.has(tokens[start]?.text ?? '')) {
+  // "Local Transport Today", "Local Government Chronicle": "Local" before a name word is the name's own.
+  while (
+    start < to &&
+    STOP_WORDS.has(tokens[start]?.text ?? '') &&
+    !(tokens[start]?.text === 'Local' && start + 1 < to && isNameWord(tokens[start + 1]))
+  ) {
     withThe = tokens[start]?.text === 'The';
     stopped = true;
     start++;

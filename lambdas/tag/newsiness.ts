@@ -55,7 +55,8 @@ export function isNewsName(
   // "State news agency X said": saying counts for a name a news descriptor introduces, or one whose own
   // head word is a paper's or a station's ("The Cape Cod Times said", "Radio Free FM said"), or a site's.
   if (strength === 'described') {
-    if ((span.newsDescriptor || namesAgency(span.name) || org) && !span.personNoun) return true;
+    if ((span.newsDescriptor || namesAgency(span.name) || org) && !span.personNoun)
+      return !(org && ALIAS.test(span.name) && isOtherBody(content, false));
     // A broadcaster is named by its medium, anywhere in its name: "Zambia National Broadcasting Corporation
     // (ZNBC) said", "Radio Free Asia said". ("Press" and "News" are not enough: "the Press Association said"
     // is as often a journalists' union, "News Corp said" a company.)
@@ -67,7 +68,8 @@ export function isNewsName(
     if (content.some((w) => GIVEN_NAMES.has(w) || TITLES.has(w) || PERSON_NOUNS.has(w.toLowerCase())))
       return false;
   }
-  if (org) return !span.personNoun;
+  // "The National Audiovisual Council (CNA)": a listed alias in brackets does not make a council an outlet.
+  if (org) return !span.personNoun && !(ALIAS.test(span.name) && isOtherBody(content, false));
   if (span.describesUnnamed) return false;
   if (content.length === 0) return false;
   if (span.personNoun || looksLikePerson(content, span)) return false;
