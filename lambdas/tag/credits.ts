@@ -1,4 +1,4 @@
-import { citesInformation, findFrameCredits } from './frames.ts';
+import { citesInformation, describesCoverage, findFrameCredits } from './frames.ts';
 import type { NewsOrganisation } from './gazetteer.ts';
 import { type Mention, normalizeKey, OrganisationIndex } from './mentions.ts';
 import { MAX_CREDITED, type TagWork } from './work.ts';
@@ -30,9 +30,6 @@ const REPORT_NOUN_AFTER =
 const WIRE_SAID = /^\s*(?:said|says|quoted)\b/u;
 const COMPLEMENT_OF =
   /\b(?:service|edition|arm|unit|branch|subsidiary|affiliate|sister\s+\p{L}+|bureau|channel|programme|program)\s+of\s+(?:the\s+)?$/iu;
-// What follows "reported" when it says what an outlet covers: "on corruption", "extensively", "widely".
-const COVERAGE_AFTER =
-  /^\s+(?:(?:extensively|widely|often|regularly|frequently|critically|heavily|repeatedly)\b|on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))/u;
 const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*)(?:the\s+)?$/iu;
 const CONTEXT = 90;
 
@@ -126,7 +123,7 @@ export class CreditFinder {
       phrase !== undefined &&
       !complement &&
       (!phrase.endsWith('citing') || citesInformation(after, phrase.length)) &&
-      !(/report(?:ed|s|ing)$/u.test(phrase) && COVERAGE_AFTER.test(after.slice(phrase.length)))
+      !(/report(?:ed|s|ing)$/u.test(phrase) && describesCoverage(after.slice(phrase.length)))
     )
       return true;
     if (REPORT_NOUN_AFTER.test(after)) return true;

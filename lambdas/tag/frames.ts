@@ -73,6 +73,9 @@ const W = String.raw`(?<![\p{L}\p{N}])`;
 const HABIT = String.raw`(?!${S}(?:extensively|widely|often|regularly|frequently|critically|heavily|repeatedly)\b)`;
 // "X, which has reported on corruption": what it covers; "which reported on Monday that …" is a credit.
 const COVERS = String.raw`(?!${S}on${S}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))`;
+/** Whether the words right after "reported" say what an outlet covers (HABIT or COVERS fails there). */
+const COVERAGE = new RegExp(String.raw`^(?!${HABIT}${COVERS})`, 'u');
+export const describesCoverage = (after: string): boolean => COVERAGE.test(after);
 // What a report "found", after an optional phrase on what it covers: "analysis of customer complaints in the
 // city found", "investigation published in September found".
 const WHAT_OF = String.raw`(?:${S}(?:of|into|on|published|released)(?:${S}[\p{L}\p{N}'’-]+){1,5}?)?`;
@@ -205,7 +208,7 @@ function lowercaseWords(text: string): ReadonlySet<string> {
 
 /**
  * The words every frame contains (one of them each). Scanning for these word starts, as NameIndex does
- * for names, is far cheaper than running FRAME over the whole text; FRAME then runs only on a short
+ * for names, is far cheaper than running the frames over the whole text; they then run only on a short
  * slice around each of them.
  */
 const TRIGGERS = [
@@ -263,7 +266,7 @@ const TRIGGERS = [
 // A trigger at the start of a run of ASCII letters.
 const TRIGGER = new WordStarts(TRIGGERS, { prefix: true });
 /**
- * For each trigger, the frames whose pattern contains it, in FRAME's order: a slice around "said" is
+ * For each trigger, the frames whose pattern contains it, in BRANCHES' order: a slice around "said" is
  * searched for the frames with "said" in them only, not for all of them (an alternation tries every
  * branch at every position, which made this the costliest regex of tagging). A frame always contains
  * its trigger, so the slice around that trigger finds it.
@@ -276,10 +279,6 @@ const FRAMES_BY_TRIGGER = new Map(
     return [t, new RegExp(mine.join('|'), 'gu')];
   }),
 );
-const triggerAt = (text: string, at: number) => {
-  for (const t of TRIGGERS) if (text.startsWith(t, at)) return t;
-  return undefined;
-};
 // How far before its trigger word a frame may start ("In an exclusive interview with", "as first reported by").
 const LEAD = 32;
 // How far after it a frame may end ("'s analysis of customer complaints in the city found").
@@ -291,7 +290,7 @@ interface FrameMatch {
   readonly groups: Record<string, string | undefined>;
 }
 
-/** FRAME's matches in text order, each found in a bounded slice around a trigger word. */
+/** The frames' matches in text order, each found in a bounded slice around a trigger word. */
 function* frameMatches(text: string): Generator<FrameMatch> {
   let done = 0;
   for (let start = TRIGGER.next(text), i = 0; start >= 0; start = TRIGGER.next(text, i)) {
@@ -300,7 +299,7 @@ function* frameMatches(text: string): Generator<FrameMatch> {
     while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
     const from = Math.max(done, start - LEAD);
     const slice = text.slice(from, i + TAIL);
-    const frame = FRAMES_BY_TRIGGER.get(triggerAt(text, start) ?? '');
+    const frame = FRAMES_BY_TRIGGER.get(TRIGGER.wordAt(text, start) ?? '');
     if (!frame) continue;
     frame.lastIndex = 0;
     for (let m = frame.exec(slice); m !== null; m = frame.exec(slice)) {

@@ -1,3 +1,5 @@
+import { isAsciiLetter } from './word-starts.ts';
+
 /** A gazetteer name found in a text: where it starts and the name as listed. */
 export interface NameMatch {
   readonly start: number;
@@ -9,7 +11,6 @@ export interface NameMatch {
 const AFTER_NAME = /[\p{L}\p{N}-]|\s+(?:of|de|del)\s+\p{Lu}/uy;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
 
-const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 

@@ -47,6 +47,12 @@ export class WordStarts {
     return -1;
   }
 
+  /** The listed word a matching run at `at` begins with (or equals). */
+  wordAt(text: string, at: number): string | undefined {
+    const c = text.charCodeAt(at);
+    return this.#byFirst[c]?.find((word) => text.startsWith(word, at));
+  }
+
   /** Whether any run of the text matches. */
   test(text: string): boolean {
     return this.next(text) >= 0;
